@@ -1,0 +1,35 @@
+// Reads vitest JSON reports (one per time zone) and prints "N passed, N failed": a test counts as
+// passed when it passed in every report, as failed when it failed (or was missing) in any.
+import { readFileSync } from "node:fs";
+
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  console.log("0 passed, 0 failed");
+  console.error("no vitest JSON reports found");
+  process.exit(1);
+}
+const outcome = new Map();
+for (const file of files) {
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  for (const suite of report.testResults) {
+    for (const test of suite.assertionResults) {
+      const key = `${suite.name}::${test.fullName}`;
+      const seen = outcome.get(key) ?? { passed: 0, failed: 0 };
+      if (test.status === "passed") seen.passed++;
+      else if (test.status === "failed") seen.failed++;
+      outcome.set(key, seen);
+    }
+    if (suite.status === "failed" && suite.assertionResults.length === 0) {
+      outcome.set(`${suite.name}::<suite failed to load>`, { passed: 0, failed: 1 });
+    }
+  }
+}
+let passed = 0;
+let failed = 0;
+for (const { passed: p, failed: f } of outcome.values()) {
+  if (p === 0 && f === 0) continue; // skipped everywhere
+  if (f === 0 && p === files.length) passed++;
+  else failed++;
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

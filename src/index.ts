@@ -1,0 +1,51 @@
+/**
+ * cs-metrics: exact, explainable customer-success KPIs.
+ * @packageDocumentation
+ */
+export { default as Decimal } from "decimal.js";
+
+export { CsMetricsError, CurrencyMismatchError, InvalidPeriodError, ValidationError } from "./errors.js";
+export type { CsMetricsErrorCode, ValidationIssue } from "./errors.js";
+
+export { AmountSchema, CalendarDateSchema, CurrencySchema } from "./schemas/primitives.js";
+export type { AmountInput, CalendarDateInput } from "./schemas/primitives.js";
+export { ContractSchema, IntervalSchema } from "./schemas/contract.js";
+export type { Contract, ContractInput, Interval } from "./schemas/contract.js";
+export { UsageSnapshotSchema } from "./schemas/usageSnapshot.js";
+export type { UsageSnapshot, UsageSnapshotInput } from "./schemas/usageSnapshot.js";
+export { PeriodSchema } from "./schemas/period.js";
+export type { Period, PeriodInput } from "./schemas/period.js";
+
+export type { CalendarDate } from "./dates/calendarDate.js";
+export { fiscalQuarter, fiscalYear, month, monthsOf, quarter, year } from "./dates/period.js";
+export type { FiscalYearOptions } from "./dates/period.js";
+
+export type { Money } from "./money/money.js";
+export { formatMoney, formatPercent } from "./money/format.js";
+export type { FormatMoneyOptions, FormatOptions, FormatPercentOptions } from "./money/format.js";
+
+export { contractBook, isContractBook } from "./revenue/contractBook.js";
+export type { ContractBook, ContractBookOptions, ContractLine, ContractsInput, CustomerContracts } from "./revenue/contractBook.js";
+export { arrOn, mrrOn, mrrSeries } from "./revenue/mrr.js";
+export type { MrrPoint, MrrSeries } from "./revenue/mrr.js";
+export { revenueMovements } from "./revenue/revenueMovements.js";
+export type { CustomerMovement, Movement, MovementTotals, RevenueMovements } from "./revenue/revenueMovements.js";
+export { contractionRate, expansionRate, grr, nrr } from "./revenue/retentionRates.js";
+export {
+  grossRevenueChurnRate,
+  logoChurnRate,
+  logoRetentionRate,
+  netLogoChurnRate,
+  netRevenueChurnRate,
+  revenueChurnRate,
+} from "./revenue/churnRates.js";
+export type { NetRevenueChurnOptions, RevenueRates } from "./revenue/rateFormulas.js";
+export { compoundRate } from "./revenue/compoundRate.js";
+export type { CompoundRateOptions, RateUnit } from "./revenue/compoundRate.js";
+export { cohortRetention } from "./revenue/cohortRetention.js";
+export type { Cohort, CohortCell, CohortRetention } from "./revenue/cohortRetention.js";
+export { revenueReport } from "./revenue/revenueReport.js";
+export type { RevenueReport, RevenueReportOptions } from "./revenue/revenueReport.js";
+
+export { lostRevenue } from "./lostRevenue/lostRevenue.js";
+export type { LostRevenue, LostRevenueOptions, LostRevenueRow, Proration } from "./lostRevenue/lostRevenue.js";

@@ -1,0 +1,153 @@
+/**
+ * Lost revenue (逸失金額), DOMAIN.md §4: the part of a churned customer's prior-year ARR that the
+ * period would still have brought in after the churn date.
+ * @module
+ */
+import type Decimal from "decimal.js";
+import { type CalendarDate, type EpochDay, addMonthsToDay, formatCalendarDate, startOfMonthDay } from "../dates/calendarDate.js";
+import { ValidationError } from "../errors.js";
+import { divide, gcd } from "../money/exactDecimal.js";
+import type { Period, PeriodInput } from "../schemas/period.js";
+import { describeValue } from "../schemas/primitives.js";
+import type { ContractsInput } from "../revenue/contractBook.js";
+import { analysePeriod, type PeriodAnalysis } from "../revenue/periodAnalysis.js";
+
+/** How a partial month after the churn date counts. */
+export type Proration = "month" | "day";
+
+/** Options of {@link lostRevenue}. */
+export interface LostRevenueOptions {
+  /**
+   * `"month"` (default): each calendar month after the churn date counts 1, a partial month counts
+   * (days remaining in it) / (days in it). `"day"`: remaining days / 365.
+   */
+  readonly proration?: Proration;
+}
+
+/** One churned customer's lost revenue. */
+export interface LostRevenueRow {
+  readonly customerId: string;
+  /** The day after its last active day (`end` of its last line). */
+  readonly churnDate: CalendarDate;
+  /** Prior-year ARR: 12 × M0, its ARR at the close of the previous period. */
+  readonly baseArr: Decimal;
+  /** Days of the period from the churn date (inclusive) to its end. */
+  readonly remainingDays: number;
+  /** Months of the period remaining from the churn date, under the chosen proration (day: days × 12 / 365). */
+  readonly remainingMonths: Decimal;
+  /** baseArr × remainingMonths / 12. */
+  readonly lostRevenue: Decimal;
+}
+
+/** {@link lostRevenue}'s result. */
+export interface LostRevenue {
+  readonly currency: string;
+  readonly period: Period;
+  readonly proration: Proration;
+  /** Σ of the customers' lost revenue, summed exactly before rounding. */
+  readonly total: Decimal;
+  /** Churned customers, by customer id. */
+  readonly customers: readonly LostRevenueRow[];
+}
+
+/** An exact non-negative fraction. */
+interface Fraction {
+  readonly numerator: bigint;
+  readonly denominator: bigint;
+}
+
+function reduce(numerator: bigint, denominator: bigint): Fraction {
+  const divisor = gcd(numerator, denominator);
+  return divisor === 0n ? { numerator: 0n, denominator: 1n } : { numerator: numerator / divisor, denominator: denominator / divisor };
+}
+
+function addFractions(a: Fraction, b: Fraction): Fraction {
+  return reduce(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator);
+}
+
+/** Months in [from, to) with partial months prorated by their days: Σ overlap days / days in month. */
+function remainingMonthsByMonth(from: EpochDay, to: EpochDay): Fraction {
+  let total: Fraction = { numerator: 0n, denominator: 1n };
+  let monthStart = startOfMonthDay(from);
+  while (monthStart < to) {
+    const next = addMonthsToDay(monthStart, 1);
+    const overlap = Math.min(next, to) - Math.max(monthStart, from);
+    total = addFractions(total, reduce(BigInt(overlap), BigInt(next - monthStart)));
+    monthStart = next;
+  }
+  return total;
+}
+
+/** Validates the `proration` option (default `"month"`). */
+export function checkProration(proration: unknown): Proration {
+  if (proration === undefined) return "month";
+  if (proration !== "month" && proration !== "day") {
+    throw new ValidationError([{ path: "options.proration", message: `must be "month" or "day" (got ${describeValue(proration)})` }]);
+  }
+  return proration;
+}
+
+/**
+ * Lost revenue (逸失金額) of a period: for each customer that churned in it, the part of its
+ * prior-year ARR that the rest of the period would have brought in.
+ *
+ * @remarks
+ * For c ∈ C0 with M1 = 0 (churned), base ARR = 12 × M0 and
+ * lost = base ARR × (months of the period remaining from the churn date) / 12, the churn date being
+ * the day after its last active day. `proration: "month"` counts a partial month as remaining days /
+ * days in that month; `"day"` uses remaining days / 365 (DOMAIN.md §4). The total is summed exactly.
+ *
+ * @param contracts - A {@link ContractBook} or raw contract records.
+ * @param period - `[start, end)`, usually a year or fiscal year.
+ * @param options - `proration`, `"month"` by default.
+ * @returns Rows per churned customer and their total, in the book's currency.
+ * @throws {@link ValidationError}, {@link CurrencyMismatchError}, {@link InvalidPeriodError}.
+ * @example
+ * ```ts
+ * import { lostRevenue, year } from "cs-metrics";
+ * // uSonar: MRR ¥200,000 (ARR ¥2,400,000) ending at the end of March → April–December, 9 months.
+ * const lost = lostRevenue([
+ *   { id: "1", customerId: "a", start: "2024-04-01", end: "2025-04-01", amount: 200000, currency: "JPY" },
+ * ], year(2025));
+ * lost.total.toString(); //=> "1800000"
+ * lost.customers[0]?.remainingMonths.toString(); //=> "9"
+ * ```
+ */
+export function lostRevenue(contracts: ContractsInput, period: PeriodInput, options: LostRevenueOptions = {}): LostRevenue {
+  const proration = checkProration(options.proration);
+  return lostRevenueOf(analysePeriod(contracts, period), proration);
+}
+
+/** Lost revenue of an already evaluated period. */
+export function lostRevenueOf({ book, resolved, rows }: PeriodAnalysis, proration: Proration): LostRevenue {
+  const customers: LostRevenueRow[] = [];
+  // Total in book units × 12 (ARR units), as an exact fraction.
+  let total: Fraction = { numerator: 0n, denominator: 1n };
+  for (const row of rows) {
+    if (row.churnDay === null) continue;
+    const remainingDays = resolved.endDay - row.churnDay;
+    const months =
+      proration === "month"
+        ? remainingMonthsByMonth(row.churnDay, resolved.endDay)
+        : reduce(BigInt(remainingDays) * 12n, 365n);
+    // lost = 12·M0 × months / 12 = M0 × months (in book units).
+    const lost = reduce(row.startingUnits * months.numerator, months.denominator);
+    total = addFractions(total, lost);
+    customers.push({
+      customerId: row.customerId,
+      churnDate: formatCalendarDate(row.churnDay),
+      baseArr: divide(12n * row.startingUnits, book.denominator),
+      remainingDays,
+      remainingMonths: divide(months.numerator, months.denominator),
+      lostRevenue: divide(lost.numerator, lost.denominator * book.denominator),
+    });
+  }
+  return {
+    currency: book.currency,
+    period: resolved.period,
+    proration,
+    total: divide(total.numerator, total.denominator * book.denominator),
+    customers,
+  };
+}
+

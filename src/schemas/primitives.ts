@@ -1,0 +1,124 @@
+/**
+ * Field-level schemas shared by the record schemas: calendar dates, exact amounts, currency codes,
+ * identifiers. Each accepts the forms the caller is likely to have and normalises them, with
+ * messages that say what was expected and what was found.
+ * @module
+ */
+import Decimal from "decimal.js";
+import { z } from "zod";
+import { type CalendarDate, epochDayOfDate, formatCalendarDate, parseCalendarDate } from "../dates/calendarDate.js";
+import { isKnownCurrency } from "../money/currency.js";
+
+/** Describes a value for an error message, briefly. */
+export function describeValue(value: unknown): string {
+  if (typeof value === "string") {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return JSON.stringify(shown);
+  }
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
+  if (value === null) return "null";
+  if (value === undefined) return "nothing";
+  if (value instanceof Date) return Number.isFinite(value.getTime()) ? value.toISOString() : "Invalid Date";
+  if (Array.isArray(value)) return "an array";
+  return `a value of type ${typeof value}`;
+}
+
+/** What a calendar-date field accepts: `YYYY-MM-DD` text, or a `Date` read as its UTC calendar date. */
+export type CalendarDateInput = string | Date;
+
+/** Parses a calendar-date input; `null` when it is not one. */
+export function toCalendarDate(value: unknown): CalendarDate | null {
+  if (typeof value === "string") {
+    const day = parseCalendarDate(value);
+    return day === null ? null : value;
+  }
+  if (value instanceof Date) {
+    const day = epochDayOfDate(value);
+    return day === null ? null : formatCalendarDate(day);
+  }
+  return null;
+}
+
+/**
+ * A calendar date: `"YYYY-MM-DD"` text of an existing date (years 0001–9999), or a valid `Date`
+ * (its UTC calendar date; the time of day is ignored). Output: the `YYYY-MM-DD` text.
+ */
+export const CalendarDateSchema = z.custom<CalendarDateInput>(() => true).transform((value, ctx): CalendarDate => {
+  const date = toCalendarDate(value);
+  if (date === null) {
+    ctx.addIssue({ code: "custom", message: `must be a calendar date YYYY-MM-DD (got ${describeValue(value)})` });
+    return z.NEVER;
+  }
+  return date;
+});
+
+/** What an amount field accepts: a plain decimal string (`"1200.50"`), a finite number or a Decimal. */
+export type AmountInput = string | number | Decimal;
+
+const PLAIN_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** Parses an amount input to a finite Decimal; returns an error message instead when it is not one. */
+export function toAmount(value: unknown): Decimal | string {
+  let amount: Decimal;
+  if (typeof value === "string") {
+    const text = value.trim();
+    if (!PLAIN_DECIMAL.test(text)) return `must be a decimal number like "1200.50" (got ${describeValue(value)})`;
+    amount = new Decimal(text);
+  } else if (typeof value === "number") {
+    if (!Number.isFinite(value)) return `must be a finite number (got ${describeValue(value)})`;
+    amount = new Decimal(value);
+  } else if (Decimal.isDecimal(value)) {
+    const decimal = value as Decimal;
+    if (!decimal.isFinite()) return `must be a finite number (got ${decimal.toString()})`;
+    amount = new Decimal(decimal);
+  } else {
+    return `must be a decimal string, number or Decimal (got ${describeValue(value)})`;
+  }
+  if (amount.isNegative() && !amount.isZero()) return `must not be negative (got ${amount.toString()})`;
+  return amount.isZero() ? new Decimal(0) : amount;
+}
+
+/** A non-negative exact amount (string, number or Decimal). Output: a `Decimal`. */
+export const AmountSchema = z.custom<AmountInput>(() => true).transform((value, ctx): Decimal => {
+  const amount = toAmount(value);
+  if (typeof amount === "string") {
+    ctx.addIssue({ code: "custom", message: amount });
+    return z.NEVER;
+  }
+  return amount;
+});
+
+/** An ISO 4217 currency code known to `Intl` (`"JPY"`, `"USD"`). */
+export const CurrencySchema = z.custom<string>(() => true).transform((value, ctx): string => {
+  if (typeof value !== "string" || !isKnownCurrency(value)) {
+    ctx.addIssue({ code: "custom", message: `must be an ISO 4217 currency code like "JPY" (got ${describeValue(value)})` });
+    return z.NEVER;
+  }
+  return value;
+});
+
+/** An identifier: a non-empty string or a safe integer (turned into its decimal text). */
+export const IdSchema = z.custom<string | number>(() => true).transform((value, ctx): string => {
+  if (typeof value === "string" && value.length > 0) return value;
+  if (typeof value === "number" && Number.isSafeInteger(value)) return String(value);
+  ctx.addIssue({ code: "custom", message: `must be a non-empty string or an integer (got ${describeValue(value)})` });
+  return z.NEVER;
+});
+
+/** A non-negative finite count (seats, users, features). */
+export const CountSchema = z.custom<number>(() => true).transform((value, ctx): number => {
+  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
+  ctx.addIssue({ code: "custom", message: `must be a finite number ≥ 0 (got ${describeValue(value)})` });
+  return z.NEVER;
+});
+
+/** Turns a zod issue path into the caller's notation: `contracts[12].end`. */
+export function formatPath(root: string, path: readonly PropertyKey[]): string {
+  let text = root;
+  for (const key of path) {
+    if (typeof key === "number") text += `[${key}]`;
+    else if (typeof key === "string" && /^[A-Za-z_$][\w$]*$/.test(key)) text += `.${key}`;
+    else text += `[${JSON.stringify(String(key))}]`;
+  }
+  return text;
+}
