@@ -7,8 +7,8 @@
 import Decimal from "decimal.js";
 
 /**
- * Significant digits of every division cs-metrics performs (rates, MRR of quarterly or multi-year
- * lines). Additions and comparisons never round: they are done on exact integers.
+ * Significant digits of a division whose quotient does not terminate (a rate like 2/7, the MRR of a
+ * ¥100 quarterly line). Terminating quotients are exact; additions and comparisons never round.
  */
 export const RESULT_PRECISION = 40;
 
@@ -26,10 +26,33 @@ export function toPublicDecimal(value: Decimal.Value): Decimal {
   return new Decimal(value);
 }
 
-/** `numerator / denominator` as a Decimal rounded to {@link RESULT_PRECISION} significant digits. */
+/**
+ * `numerator / denominator` (denominator > 0) as a Decimal: exact whenever the quotient has a finite
+ * decimal expansion (the reduced denominator is 2^a·5^b), however many digits that takes; otherwise
+ * rounded half-even to {@link RESULT_PRECISION} significant digits.
+ */
 export function divide(numerator: bigint, denominator: bigint): Decimal {
   if (denominator === 1n) return new Decimal(numerator.toString());
-  return new Decimal(new Exact(numerator.toString()).div(denominator.toString()));
+  const divisor = gcd(numerator, denominator);
+  const reducedNumerator = divisor === 0n ? numerator : numerator / divisor;
+  const reducedDenominator = divisor === 0n ? denominator : denominator / divisor;
+  let twos = 0;
+  let fives = 0;
+  let rest = reducedDenominator;
+  while (rest % 2n === 0n) {
+    rest /= 2n;
+    twos++;
+  }
+  while (rest % 5n === 0n) {
+    rest /= 5n;
+    fives++;
+  }
+  if (rest === 1n) {
+    const exponent = Math.max(twos, fives);
+    const scaled = reducedNumerator * (powerOfTen(exponent) / reducedDenominator);
+    return new Decimal(`${scaled.toString()}e-${exponent}`);
+  }
+  return new Decimal(new Exact(reducedNumerator.toString()).div(reducedDenominator.toString()));
 }
 
 /** `numerator / denominator`, or `null` when the denominator is 0 (an empty base). */
@@ -39,9 +62,13 @@ export function ratio(numerator: bigint, denominator: bigint): Decimal | null {
 
 /** Splits a finite Decimal into an exact coefficient and decimal scale (`12.50` → 1250n, 2). */
 export function toScaledInteger(value: Decimal): ScaledInteger {
-  const scale = Math.max(0, value.decimalPlaces());
-  const coefficient = BigInt(value.times(new Decimal(10).pow(scale)).toFixed(0));
-  return { coefficient, scale };
+  // toFixed() without arguments writes every digit and never rounds; Decimal arithmetic would round
+  // to the (caller-configurable) global precision, silently truncating long amounts.
+  const text = value.toFixed();
+  const negative = text.startsWith("-");
+  const [integerDigits = "0", fractionDigits = ""] = (negative ? text.slice(1) : text).split(".");
+  const magnitude = BigInt(integerDigits + fractionDigits);
+  return { coefficient: negative ? -magnitude : magnitude, scale: fractionDigits.length };
 }
 
 /** 10^n as a bigint. */
