@@ -49,3 +49,27 @@ export type { RevenueReport, RevenueReportOptions } from "./revenue/revenueRepor
 
 export { lostRevenue } from "./lostRevenue/lostRevenue.js";
 export type { LostRevenue, LostRevenueOptions, LostRevenueRow, Proration } from "./lostRevenue/lostRevenue.js";
+
+// Health scoring
+export { ScorecardSchema } from "./schemas/scorecard.js";
+export type { LinearScaleInput, MeasureInput, MissingPolicy, Scorecard, ScorecardInput, StepsScaleInput } from "./schemas/scorecard.js";
+export type { UsageMetrics } from "./schemas/usageSnapshot.js";
+export { SIGNAL_NAMES, deriveSignals } from "./health/signals.js";
+export type { SignalName, Signals } from "./health/signals.js";
+export { healthScore } from "./health/healthScore.js";
+export type { HealthBand, HealthScoreResult, MeasureScore } from "./health/scorecardEvaluation.js";
+export { scoreCustomers } from "./health/scoreCustomers.js";
+export type { ScoreCustomersOptions } from "./health/scoreCustomers.js";
+export { goodMinusBad } from "./health/goodMinusBad.js";
+export type { BandTally, GoodMinusBad } from "./health/goodMinusBad.js";
+export { healthTrend } from "./health/healthTrend.js";
+export type { HealthTrend, HealthTrendOptions, ScorePoint, TrendDirection } from "./health/healthTrend.js";
+export { evaluateAlerts } from "./health/alerts.js";
+export type { BandAlert, DropAlert, EvaluateAlertsOptions, HealthAlert, NoContactAlert, ThresholdAlert } from "./health/alerts.js";
+export type { AlertRuleInput, AlertSubject, BandRule, DropRule, NoContactRule, ThresholdRule } from "./health/alertRules.js";
+export { priorityQuadrant } from "./health/priorityQuadrant.js";
+export type { PriorityQuadrantOptions, Quadrant, QuadrantCustomer } from "./health/priorityQuadrant.js";
+export { expectedRetention, renewalRateByBand } from "./health/expectedRetention.js";
+export type { BandRenewals, ExpectedRetention, RenewalRateByBand, RenewalRates, RenewalRecord } from "./health/expectedRetention.js";
+export { correlation } from "./stats/correlation.js";
+export type { CorrelationMethod, CorrelationOptions, CorrelationValue } from "./stats/correlation.js";

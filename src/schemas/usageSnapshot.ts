@@ -5,10 +5,32 @@
 import { z } from "zod";
 import { CalendarDateSchema, CountSchema, IdSchema, describeValue } from "./primitives.js";
 
-const MetricValueSchema = z.custom<number>(() => true).transform((value, ctx): number => {
-  if (typeof value === "number" && Number.isFinite(value)) return value;
-  ctx.addIssue({ code: "custom", message: `must be a finite number (got ${describeValue(value)})` });
-  return z.NEVER;
+/** Named measures as a null-prototype record, so keys like `__proto__` or `toString` are plain data. */
+export type UsageMetrics = Readonly<Record<string, number>>;
+
+/**
+ * `metrics`: a plain object of finite numbers (absent or `null` → no metrics). The output is built with
+ * a null prototype: `{"__proto__": 3}` from `JSON.parse` keeps its key, and no inherited property
+ * (`toString`) ever reads as a metric.
+ */
+const MetricsSchema = z.custom<Readonly<Record<string, number>> | null>(() => true).optional().transform((value, ctx): UsageMetrics => {
+  const metrics: Record<string, number> = Object.create(null) as Record<string, number>;
+  if (value === undefined || value === null) return metrics;
+  if (typeof value !== "object" || Array.isArray(value) || value instanceof Date) {
+    ctx.addIssue({ code: "custom", message: `must be an object of named numbers (got ${describeValue(value)})` });
+    return z.NEVER;
+  }
+  let valid = true;
+  for (const key of Object.keys(value)) {
+    const metric: unknown = (value as Record<string, unknown>)[key];
+    if (typeof metric === "number" && Number.isFinite(metric)) {
+      Object.defineProperty(metrics, key, { value: metric, enumerable: true, writable: true, configurable: true });
+    } else {
+      valid = false;
+      ctx.addIssue({ code: "custom", message: `must be a finite number (got ${describeValue(metric)})`, path: [key] });
+    }
+  }
+  return valid ? metrics : z.NEVER;
 });
 
 /**
@@ -36,10 +58,7 @@ export const UsageSnapshotSchema = z.object({
   featuresUsed: CountSchema.optional(),
   featuresAvailable: CountSchema.optional(),
   lastContactAt: CalendarDateSchema.nullish().transform((value) => value ?? null),
-  metrics: z
-    .record(z.string(), MetricValueSchema)
-    .optional()
-    .transform((value) => value ?? {}),
+  metrics: MetricsSchema,
 }, { error: (issue) => (issue.code === "invalid_type" ? `must be a usage snapshot object (got ${describeValue(issue.input)})` : undefined) });
 
 /** A usage snapshot as the caller may pass it. */

@@ -1,0 +1,125 @@
+/**
+ * The priority quadrant (WingArc1st's CSuP view), DOMAIN.md §5: 展開率 × 活用率, coloured by recent
+ * contact, ranked so the first customer is the first to call.
+ * @module
+ */
+import { compareIds } from "../revenue/contractBook.js";
+import { parseCalendarDate } from "../dates/calendarDate.js";
+import type { CalendarDateInput } from "../schemas/primitives.js";
+import type { UsageSnapshotInput } from "../schemas/usageSnapshot.js";
+import { RATIONAL_ZERO, type Rational, add, compare, rationalOf } from "./rational.js";
+import { signalRational, signalValue } from "./signals.js";
+import { dateOption, latestIndexOnOrBefore, numberOption, snapshotHistories } from "./snapshotHistory.js";
+
+/** A quadrant, named deployment-utilization: `"low-high"` = low 展開率, high 活用率. */
+export type Quadrant = "low-low" | "low-high" | "high-low" | "high-high";
+
+/** Options of {@link priorityQuadrant}. */
+export interface PriorityQuadrantOptions {
+  /** Use each customer's latest snapshot on or before this date. */
+  readonly asOf: CalendarDateInput;
+  /** 展開率 ≥ this ratio (0.5 = 50%) is high. */
+  readonly deploymentThreshold: number;
+  /** 活用率 ≥ this ratio is high. */
+  readonly utilizationThreshold: number;
+  /** Contacted recently when asOf − lastContactAt ≤ this many days. */
+  readonly contactWithinDays: number;
+}
+
+/** One customer in the quadrant view. */
+export interface QuadrantCustomer {
+  readonly customerId: string;
+  /** Date of the snapshot used. */
+  readonly at: string;
+  /** 1 = call first. */
+  readonly priority: number;
+  readonly quadrant: Quadrant;
+  /** 展開率, `null` when missing (then counted as low). */
+  readonly deploymentRate: number | null;
+  /** 活用率, `null` when missing (then counted as low). */
+  readonly utilizationRate: number | null;
+  /** Blue (`true`) or red (`false`) in the chart; `false` when `lastContactAt` is unknown. */
+  readonly contactedRecently: boolean;
+  readonly lastContactAt: string | null;
+}
+
+interface Ranked {
+  readonly row: Omit<QuadrantCustomer, "priority">;
+  readonly group: number;
+  readonly combined: Rational;
+}
+
+function quadrantGroup(quadrant: Quadrant): number {
+  return quadrant === "low-low" ? 0 : quadrant === "high-high" ? 2 : 1;
+}
+
+function compareRanked(a: Ranked, b: Ranked): number {
+  return (
+    a.group - b.group ||
+    Number(a.row.contactedRecently) - Number(b.row.contactedRecently) ||
+    compare(a.combined, b.combined) ||
+    compareIds(a.row.customerId, b.row.customerId)
+  );
+}
+
+/**
+ * Places each customer in the 展開率 × 活用率 quadrant and ranks who to call first.
+ *
+ * @remarks
+ * From each customer's latest snapshot on or before asOf: deploymentRate (展開率) = provisionedUsers /
+ * licensedSeats and utilizationRate (活用率) = activeUsers / provisionedUsers; a rate ≥ its threshold is
+ * high, else low (a missing rate is low). contactedRecently = lastContactAt known and asOf − lastContactAt
+ * ≤ contactWithinDays. Order: low-low first, then the two mixed quadrants together, then high-high; within
+ * that, not contacted before contacted; then the lowest deploymentRate + utilizationRate first (missing = 0,
+ * compared exactly); then customer id.
+ *
+ * @param snapshots - Usage snapshots of any customers, in any order; not mutated.
+ * @param options - `asOf`, the two thresholds (ratios) and `contactWithinDays`.
+ * @returns Customers in priority order (`priority` 1, 2, …); customers with no snapshot on or before asOf are left out.
+ * @throws {@link ValidationError} for invalid snapshots (`snapshots[3].licensedSeats`), options, or two
+ * snapshots of one customer on one day.
+ * @example
+ * ```ts
+ * import { priorityQuadrant } from "cs-metrics";
+ * const ranked = priorityQuadrant([
+ *   { customerId: "a", at: "2025-06-30", licensedSeats: 100, provisionedUsers: 90, activeUsers: 80, lastContactAt: "2025-06-01" },
+ *   { customerId: "b", at: "2025-06-30", licensedSeats: 100, provisionedUsers: 30, activeUsers: 6, lastContactAt: "2025-06-20" },
+ *   { customerId: "c", at: "2025-06-30", licensedSeats: 100, provisionedUsers: 40, activeUsers: 10 },
+ * ], { asOf: "2025-06-30", deploymentThreshold: 0.5, utilizationThreshold: 0.5, contactWithinDays: 30 });
+ * ranked.map((r) => [r.customerId, r.quadrant, r.contactedRecently]);
+ * //=> [["c", "low-low", false], ["b", "low-low", true], ["a", "high-high", true]]
+ * ```
+ */
+export function priorityQuadrant(snapshots: readonly UsageSnapshotInput[], options: PriorityQuadrantOptions): QuadrantCustomer[] {
+  const asOf = dateOption(options.asOf, "options.asOf");
+  const deploymentThreshold = rationalOf(numberOption(options.deploymentThreshold, "options.deploymentThreshold"));
+  const utilizationThreshold = rationalOf(numberOption(options.utilizationThreshold, "options.utilizationThreshold"));
+  const contactWithinDays = numberOption(options.contactWithinDays, "options.contactWithinDays", 0);
+  const ranked: Ranked[] = [];
+  for (const history of snapshotHistories(snapshots)) {
+    const position = latestIndexOnOrBefore(history.snapshots, asOf);
+    if (position < 0) continue;
+    const snapshot = history.snapshots[position]!.snapshot;
+    const deployment = signalRational(snapshot, "deploymentRate");
+    const utilization = signalRational(snapshot, "utilizationRate");
+    const deploymentHigh = deployment !== null && compare(deployment, deploymentThreshold) >= 0;
+    const utilizationHigh = utilization !== null && compare(utilization, utilizationThreshold) >= 0;
+    const quadrant: Quadrant = `${deploymentHigh ? "high" : "low"}-${utilizationHigh ? "high" : "low"}`;
+    const contact = snapshot.lastContactAt;
+    const contactedRecently = contact !== null && asOf - parseCalendarDate(contact)! <= contactWithinDays;
+    ranked.push({
+      row: {
+        customerId: history.customerId,
+        at: snapshot.at,
+        quadrant,
+        deploymentRate: signalValue(snapshot, "deploymentRate"),
+        utilizationRate: signalValue(snapshot, "utilizationRate"),
+        contactedRecently,
+        lastContactAt: contact,
+      },
+      group: quadrantGroup(quadrant),
+      combined: add(deployment ?? RATIONAL_ZERO, utilization ?? RATIONAL_ZERO),
+    });
+  }
+  return ranked.sort(compareRanked).map((entry, index) => ({ ...entry.row, priority: index + 1 }));
+}

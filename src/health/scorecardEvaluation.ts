@@ -1,0 +1,180 @@
+/**
+ * Evaluating a validated scorecard on a validated snapshot, exactly (internal). A scorecard is
+ * compiled once (its numbers turned into exact fractions), then applied to any number of snapshots.
+ * @module
+ */
+import { ValidationError } from "../errors.js";
+import { formatPath } from "../schemas/primitives.js";
+import { type Measure, type Scale, type Scorecard, type MissingPolicy, measureKey, measureSignal } from "../schemas/scorecard.js";
+import type { UsageSnapshot } from "../schemas/usageSnapshot.js";
+import {
+  RATIONAL_HUNDRED,
+  RATIONAL_ZERO,
+  type Rational,
+  add,
+  clamp,
+  compare,
+  multiply,
+  quotient,
+  rationalOf,
+  subtract,
+  toNumber,
+} from "./rational.js";
+import { type SignalName, signalRational, signalValue } from "./signals.js";
+
+/** A health band (HiCustomer-style): Good, Normal or Bad. */
+export type HealthBand = "good" | "normal" | "bad";
+
+/** The bands from best to worst. */
+export const HEALTH_BANDS: readonly HealthBand[] = ["good", "normal", "bad"];
+
+/** One measure's contribution to a score. */
+export interface MeasureScore {
+  /** The signal name or `metrics` key the measure reads. */
+  readonly key: string;
+  /** The measure's value (a signal's ratio, or the metric), or `null` when missing. */
+  readonly value: number | null;
+  /** 0–100 points, or `null` when the value is missing and the scorecard renormalises (`"zero"` gives 0). */
+  readonly points: number | null;
+  /** The measure's weight as written in the scorecard. */
+  readonly weight: number;
+}
+
+/** A customer's health score on one snapshot. */
+export interface HealthScoreResult {
+  readonly customerId: string;
+  /** The snapshot's date, `YYYY-MM-DD`. */
+  readonly at: string;
+  /**
+   * Weighted mean of the measures' points, 0–100: the double nearest to the exact value; `null` when
+   * every measure is missing under `missing: "renormalize"`.
+   */
+  readonly score: number | null;
+  /** The band of the exact score; `null` when `score` is. */
+  readonly band: HealthBand | null;
+  /** Every measure of the scorecard, in scorecard order. */
+  readonly measures: readonly MeasureScore[];
+  /** Keys of the measures whose value was missing, in scorecard order. */
+  readonly missing: readonly string[];
+}
+
+interface CompiledMeasure {
+  readonly key: string;
+  readonly signal: SignalName | null;
+  readonly weight: number;
+  readonly exactWeight: Rational;
+  readonly points: (value: Rational) => Rational;
+}
+
+/** A scorecard with its numbers as exact fractions, ready to score many snapshots. */
+export interface CompiledScorecard {
+  readonly scorecard: Scorecard;
+  readonly measures: readonly CompiledMeasure[];
+  readonly missing: MissingPolicy;
+  readonly good: Rational;
+  readonly bad: Rational;
+}
+
+/** A score with its exact value, for rules that compare it exactly. */
+export interface ExactHealthScore {
+  readonly result: HealthScoreResult;
+  readonly exactScore: Rational | null;
+}
+
+function compileScale(scale: Scale): (value: Rational) => Rational {
+  if (scale.type === "linear") {
+    const worst = rationalOf(scale.worst);
+    const span = subtract(rationalOf(scale.best), worst);
+    // points = 100 · (value − worst) / (best − worst), clamped to [0, 100]; a negative span = lower is better.
+    return (value) => clamp(quotient(multiply(RATIONAL_HUNDRED, subtract(value, worst)), span), RATIONAL_ZERO, RATIONAL_HUNDRED);
+  }
+  const steps = scale.steps.map((step) => ({ from: rationalOf(step.from), score: rationalOf(step.score) }));
+  return (value) => {
+    let points = RATIONAL_ZERO;
+    for (const step of steps) {
+      if (compare(value, step.from) < 0) break;
+      points = step.score;
+    }
+    return points;
+  };
+}
+
+function compileMeasure(measure: Measure): CompiledMeasure {
+  return {
+    key: measureKey(measure),
+    signal: measureSignal(measure),
+    weight: measure.weight,
+    exactWeight: rationalOf(measure.weight),
+    points: compileScale(measure.scale),
+  };
+}
+
+/** Compiles a validated scorecard. */
+export function compileScorecard(scorecard: Scorecard): CompiledScorecard {
+  return {
+    scorecard,
+    measures: scorecard.measures.map(compileMeasure),
+    missing: scorecard.missing,
+    good: rationalOf(scorecard.bands.good),
+    bad: rationalOf(scorecard.bands.bad),
+  };
+}
+
+/** The band of an exact score: ≥ good → good, < bad → bad, else normal. */
+export function bandOf(compiled: CompiledScorecard, score: Rational): HealthBand {
+  if (compare(score, compiled.good) >= 0) return "good";
+  if (compare(score, compiled.bad) < 0) return "bad";
+  return "normal";
+}
+
+/** A measure's exact value and its number, or `null` when missing. */
+function measureValue(measure: CompiledMeasure, snapshot: UsageSnapshot): { exact: Rational; value: number } | null {
+  if (measure.signal !== null) {
+    const exact = signalRational(snapshot, measure.signal);
+    return exact === null ? null : { exact, value: signalValue(snapshot, measure.signal)! };
+  }
+  const metric = Object.hasOwn(snapshot.metrics, measure.key) ? snapshot.metrics[measure.key] : undefined;
+  return metric === undefined ? null : { exact: rationalOf(metric), value: metric };
+}
+
+/**
+ * Scores a validated snapshot exactly.
+ * @param root - The snapshot's path in the caller's data, for `missing: "error"` (`snapshots[3]`).
+ */
+export function scoreSnapshot(compiled: CompiledScorecard, snapshot: UsageSnapshot, root: string): ExactHealthScore {
+  let weighted = RATIONAL_ZERO;
+  let totalWeight = RATIONAL_ZERO;
+  const measures: MeasureScore[] = [];
+  const missing: string[] = [];
+  for (const measure of compiled.measures) {
+    const found = measureValue(measure, snapshot);
+    if (found === null) {
+      missing.push(measure.key);
+      if (compiled.missing === "error") throw missingMeasureError(measure, root);
+      const zero = compiled.missing === "zero";
+      if (zero) totalWeight = add(totalWeight, measure.exactWeight);
+      measures.push({ key: measure.key, value: null, points: zero ? 0 : null, weight: measure.weight });
+      continue;
+    }
+    const points = measure.points(found.exact);
+    weighted = add(weighted, multiply(measure.exactWeight, points));
+    totalWeight = add(totalWeight, measure.exactWeight);
+    measures.push({ key: measure.key, value: found.value, points: toNumber(points), weight: measure.weight });
+  }
+  const exactScore = totalWeight.n === 0n ? null : quotient(weighted, totalWeight);
+  const result: HealthScoreResult = {
+    customerId: snapshot.customerId,
+    at: snapshot.at,
+    score: exactScore === null ? null : toNumber(exactScore),
+    band: exactScore === null ? null : bandOf(compiled, exactScore),
+    measures,
+    missing,
+  };
+  return { result, exactScore };
+}
+
+function missingMeasureError(measure: CompiledMeasure, root: string): ValidationError {
+  const path = measure.signal === null ? formatPath(root, ["metrics", measure.key]) : root;
+  const what = measure.signal === null ? `metric ${JSON.stringify(measure.key)}` : `signal ${measure.signal} (its base is 0 or missing)`;
+  return new ValidationError([{ path, message: `${what} is missing and the scorecard says missing: "error"` }]);
+}

@@ -1,0 +1,113 @@
+/**
+ * Correlation coefficients (Pearson, Spearman), DOMAIN.md §5 "health vs revenue": does the scorecard
+ * predict revenue?
+ * @module
+ */
+import { ValidationError, type ValidationIssue } from "../errors.js";
+
+/** Which correlation coefficient to compute. */
+export type CorrelationMethod = "pearson" | "spearman";
+
+/** Options of {@link correlation}. */
+export interface CorrelationOptions {
+  /** `"pearson"` (default): linear association of the values; `"spearman"`: Pearson of their ranks. */
+  readonly method?: CorrelationMethod;
+}
+
+/** A number or an exact decimal object with `toNumber()` (a Decimal rate such as NRR). */
+export type CorrelationValue = number | { toNumber(): number };
+
+function toFinite(values: readonly CorrelationValue[], name: string, issues: ValidationIssue[]): number[] {
+  if (!Array.isArray(values)) {
+    issues.push({ path: name, message: "must be an array of numbers" });
+    return [];
+  }
+  return values.map((value, index) => {
+    const number = typeof value === "number" ? value : typeof value?.toNumber === "function" ? value.toNumber() : Number.NaN;
+    if (!Number.isFinite(number)) issues.push({ path: `${name}[${index}]`, message: `must be a finite number (got ${String(value)})` });
+    return number;
+  });
+}
+
+/**
+ * Ranks with ties given the average of the positions they span (1-based): [10, 20, 20, 30] → [1, 2.5, 2.5, 4].
+ * @internal
+ */
+export function averageRanks(values: readonly number[]): number[] {
+  const order = values.map((_, index) => index).sort((a, b) => values[a]! - values[b]!);
+  const ranks = new Array<number>(values.length);
+  let start = 0;
+  while (start < order.length) {
+    let end = start + 1;
+    while (end < order.length && values[order[end]!] === values[order[start]!]) end++;
+    const rank = (start + 1 + end) / 2; // mean of positions start+1 … end
+    for (let k = start; k < end; k++) ranks[order[k]!] = rank;
+    start = end;
+  }
+  return ranks;
+}
+
+function allEqual(values: readonly number[]): boolean {
+  return values.every((value) => value === values[0]);
+}
+
+function pearson(xs: readonly number[], ys: readonly number[]): number | null {
+  if (xs.length < 2 || allEqual(xs) || allEqual(ys)) return null;
+  const n = xs.length;
+  let meanX = 0;
+  let meanY = 0;
+  for (let k = 0; k < n; k++) {
+    meanX += xs[k]!;
+    meanY += ys[k]!;
+  }
+  meanX /= n;
+  meanY /= n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let k = 0; k < n; k++) {
+    const dx = xs[k]! - meanX;
+    const dy = ys[k]! - meanY;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  const r = sxy / Math.sqrt(sxx * syy);
+  if (!Number.isFinite(r)) return null;
+  return Math.min(1, Math.max(-1, r));
+}
+
+/**
+ * The correlation coefficient of paired values: Pearson's r, or Spearman's ρ with average ranks for ties.
+ *
+ * @remarks
+ * Pearson r = Σ(x − x̄)(y − ȳ) / √(Σ(x − x̄)² · Σ(y − ȳ)²). Spearman ρ = Pearson r of the ranks, ties
+ * taking the average of the ranks they span. Computed in double precision (a statistic, not money) and
+ * clamped to [−1, 1]; symmetric in xs and ys. Use it to check whether health scores predict later
+ * revenue (e.g. each customer's score against its NRR over the next year).
+ *
+ * @param xs - Values (numbers, or Decimals such as an NRR); not mutated.
+ * @param ys - Values paired with `xs` by position; not mutated.
+ * @param options - `method`: `"pearson"` (default) or `"spearman"`.
+ * @returns A number in [−1, 1], or `null` when there are fewer than 2 pairs or either side has no variance.
+ * @throws {@link ValidationError} when the arrays differ in length (`ys`) or hold a non-finite value (`xs[3]`).
+ * @example
+ * ```ts
+ * import { correlation } from "cs-metrics";
+ * correlation([1, 2, 3, 4], [2, 4, 6, 8]); //=> 1
+ * correlation([1, 2, 3, 4], [1, 3, 2, 4], { method: "spearman" }); //=> 0.8
+ * correlation([1, 1, 1], [1, 2, 3]); //=> null
+ * ```
+ */
+export function correlation(xs: readonly CorrelationValue[], ys: readonly CorrelationValue[], options: CorrelationOptions = {}): number | null {
+  const issues: ValidationIssue[] = [];
+  const x = toFinite(xs, "xs", issues);
+  const y = toFinite(ys, "ys", issues);
+  if (issues.length === 0 && x.length !== y.length) issues.push({ path: "ys", message: `must have as many values as xs (${x.length}, got ${y.length})` });
+  const method = options.method ?? "pearson";
+  if (method !== "pearson" && method !== "spearman") {
+    issues.push({ path: "options.method", message: `must be "pearson" or "spearman" (got ${JSON.stringify(method)})` });
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  return method === "pearson" ? pearson(x, y) : pearson(averageRanks(x), averageRanks(y));
+}
