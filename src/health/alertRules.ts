@@ -132,10 +132,13 @@ export function parseAlertRules(rules: readonly AlertRuleInput[], hasScorecard: 
       return;
     }
     const rule = readRule(input as Fields, path, issues);
+    const id = (input as Fields).id;
+    if (typeof id === "string") {
+      const earlier = firstIndexOfId.get(id);
+      if (earlier !== undefined) issues.push({ path: `${path}.id`, message: `duplicate rule id ${JSON.stringify(id)} (also rules[${earlier}])` });
+      else firstIndexOfId.set(id, index);
+    }
     if (rule === null) return;
-    const earlier = firstIndexOfId.get(rule.id);
-    if (earlier !== undefined) issues.push({ path: `${path}.id`, message: `duplicate rule id ${JSON.stringify(rule.id)} (also rules[${earlier}])` });
-    else firstIndexOfId.set(rule.id, index);
     const needsScore = rule.kind === "band" || ((rule.kind === "threshold" || rule.kind === "drop") && rule.subject.kind === "score");
     if (needsScore && !hasScorecard) issues.push({ path, message: "watches the health score or band: pass options.scorecard" });
     parsed.push(rule);
