@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts" },
+  // charts: a separate entry point (cs-metrics/charts); cli: the `cs-metrics` command (bin).
+  entry: { index: "src/index.ts", charts: "src/charts/index.ts", cli: "src/cli/main.ts" },
   format: ["esm", "cjs"],
   dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
   sourcemap: true,

@@ -1,0 +1,11 @@
+/**
+ * cs-metrics/charts: Vega-Lite specs for cs-metrics results — plain JSON objects, no vega import.
+ * Render them with `vega-lite` + `vega`, a notebook or any Vega-Lite viewer.
+ * @packageDocumentation
+ */
+export { VEGA_LITE_SCHEMA } from "./spec.js";
+export type { ChartOptions, JsonValue, VegaLiteSpec } from "./spec.js";
+export { mrrBridgeChart, mrrBridgeSteps } from "./mrrBridge.js";
+export type { MrrBridgeStep } from "./mrrBridge.js";
+export { cohortRetentionChart } from "./cohortHeatmap.js";
+export type { CohortRetentionChartOptions } from "./cohortHeatmap.js";
