@@ -1,0 +1,98 @@
+import Decimal from "decimal.js";
+import { describe, expect, it } from "vitest";
+import { ValidationError, formatMoney, formatPercent } from "../../src/index.js";
+import { caught } from "../support/caught.js";
+
+describe("formatPercent", () => {
+  it('renders a ratio as a percentage with 1 decimal by default: 0.99 → "99.0%"', () => {
+    expect(formatPercent("0.99")).toBe("99.0%");
+    expect(formatPercent(new Decimal("0.86"))).toBe("86.0%");
+    expect(formatPercent(1.17)).toBe("117.0%");
+    expect(formatPercent(0)).toBe("0.0%");
+  });
+
+  it("rounds half away from zero on the exact decimal, never through a float", () => {
+    // 0.886384871716129280658801 × 100 = 88.638… → 88.64 with 2 decimals
+    expect(formatPercent("0.886384871716129280658801", { decimals: 2 })).toBe("88.64%");
+    expect(formatPercent("0.12345", { decimals: 3 })).toBe("12.345%");
+    expect(formatPercent("0.00125", { decimals: 1 })).toBe("0.1%"); // 0.125 → 0.1
+    expect(formatPercent("0.00155", { decimals: 1 })).toBe("0.2%"); // 0.155 → 0.2 (half up, not to even)
+    expect(formatPercent("-0.00155", { decimals: 1 })).toBe("-0.2%"); // away from zero
+    expect(formatPercent("0.9995", { decimals: 1 })).toBe("100.0%"); // 99.95 → 100.0
+    // a 40-digit rate: 2/3 = 0.666…67 → 66.7%
+    expect(formatPercent(`0.${"6".repeat(39)}7`)).toBe("66.7%");
+    expect(formatPercent("0.5", { decimals: 0 })).toBe("50%");
+  });
+
+  it("shows null (an empty base) as an em dash, or the given text", () => {
+    expect(formatPercent(null)).toBe("—");
+    expect(formatPercent(null, { nullText: "n/a" })).toBe("n/a");
+  });
+
+  it("signs positive values on request (net churn, Good−Bad)", () => {
+    expect(formatPercent("0.05", { signed: true })).toBe("+5.0%");
+    expect(formatPercent("-0.25", { signed: true })).toBe("-25.0%");
+    expect(formatPercent("0", { signed: true })).toBe("0.0%");
+    expect(formatPercent("-0.25")).toBe("-25.0%");
+  });
+
+  it("uses the locale's digits and separators", () => {
+    expect(formatPercent("0.99", { locale: "ja-JP" })).toBe("99.0%");
+    expect(formatPercent("0.12345", { locale: "de-DE", decimals: 2 }).startsWith("12,35")).toBe(true);
+  });
+
+  it("rejects a non-finite or non-numeric rate and bad decimals", () => {
+    expect(() => formatPercent(Number.NaN)).toThrow(ValidationError);
+    expect(() => formatPercent(Number.POSITIVE_INFINITY)).toThrow(ValidationError);
+    expect(() => formatPercent("abc")).toThrow(ValidationError);
+    expect((caught(() => formatPercent("0.5", { decimals: -1 })) as ValidationError).issues[0]?.path).toBe("options.decimals");
+    expect(() => formatPercent("0.5", { decimals: 1.5 })).toThrow(ValidationError);
+    expect(() => formatPercent("0.5", { decimals: 21 })).toThrow(ValidationError);
+  });
+});
+
+describe("formatMoney", () => {
+  it('renders yen without decimals: "¥1,800,000" (uSonar\'s lost revenue)', () => {
+    expect(formatMoney("1800000", "JPY")).toBe("¥1,800,000");
+    expect(formatMoney(new Decimal(1_800_000), "JPY")).toBe("¥1,800,000");
+    // 132,000,000 / 73 = 1,808,219.178… → ¥1,808,219
+    expect(formatMoney(new Decimal(132_000_000).div(73), "JPY")).toBe("¥1,808,219");
+  });
+
+  it('renders dollars with cents: "$12,345.67"', () => {
+    expect(formatMoney("12345.67", "USD")).toBe("$12,345.67");
+    expect(formatMoney(12345.67, "USD")).toBe("$12,345.67");
+    expect(formatMoney("12345.675", "USD")).toBe("$12,345.68"); // half away from zero
+    expect(formatMoney("12345.665", "USD")).toBe("$12,345.67"); // not half to even
+    expect(formatMoney("-12345.675", "USD")).toBe("-$12,345.68");
+    expect(formatMoney("0", "USD")).toBe("$0.00");
+    expect(formatMoney("7", "USD", { decimals: 0 })).toBe("$7");
+  });
+
+  it("uses each currency's minor unit: 0 for JPY, 2 for USD, 3 for KWD", () => {
+    expect(formatMoney("1234.5", "JPY")).toBe("¥1,235");
+    expect(formatMoney("1.2345", "KWD")).toBe("KWD\u00a01.235");
+  });
+
+  it("keeps every digit of amounts beyond a double's 15–17 significant digits", () => {
+    expect(formatMoney("123456789012345678.91", "USD")).toBe("$123,456,789,012,345,678.91");
+    expect(formatMoney("-123456789012345678.91", "USD")).toBe("-$123,456,789,012,345,678.91");
+    expect(formatMoney("98765432109876543210", "JPY")).toBe("¥98,765,432,109,876,543,210");
+  });
+
+  it("follows the locale", () => {
+    expect(formatMoney("1800000", "JPY", { locale: "ja-JP" })).toBe("￥1,800,000"); // ja-JP writes the full-width yen sign
+    expect(formatMoney("12345.67", "EUR", { locale: "de-DE" })).toBe("12.345,67\u00a0€");
+    expect(formatMoney("123456789012345678.91", "EUR", { locale: "de-DE" })).toBe("123.456.789.012.345.678,91\u00a0€");
+  });
+
+  it("rejects an unknown currency, a non-finite amount and bad decimals", () => {
+    const error = caught(() => formatMoney("1", "ABC")) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues[0]?.path).toBe("currency");
+    expect(() => formatMoney("1", "jpy")).toThrow(ValidationError);
+    expect(() => formatMoney(Number.NaN, "USD")).toThrow(ValidationError);
+    expect(() => formatMoney("Infinity", "USD")).toThrow(ValidationError);
+    expect(() => formatMoney("1", "USD", { decimals: 25 })).toThrow(ValidationError);
+  });
+});
