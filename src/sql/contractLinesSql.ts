@@ -1,0 +1,130 @@
+/**
+ * The common start of every revenue query: the caller's contract table read into exact MRR units,
+ * and the per-customer period rows classified exactly as `evaluatePeriod` does (DOMAIN.md §1–2).
+ * @module
+ */
+import { formatCalendarDate } from "../dates/calendarDate.js";
+import type { ResolvedPeriod } from "../dates/period.js";
+import type { DialectRules } from "./dialect.js";
+
+/**
+ * Every line's MRR is held as an integer number of units of 1 / (10^amountScale · MONTHS_DENOMINATOR)
+ * currency. 332,640 = 12 · 27,720 = 12 · lcm(1, …, 12): a multiple of the months of any line whose
+ * interval count divides 27,720 (1–12, 14, 15, 18, 20, 21, 22, 24, 28, 30, 33, 35, 36, 40, …).
+ */
+export const MONTHS_DENOMINATOR = 332_640n;
+
+/** Caller's contract columns, each already quoted. */
+export interface ContractColumnSql {
+  readonly id: string;
+  readonly customerId: string;
+  readonly start: string;
+  readonly end: string;
+  readonly amount: string;
+  readonly interval: string;
+  readonly intervalCount: string;
+}
+
+/** What a revenue statement is compiled from. */
+export interface RevenueQueryContext {
+  readonly rules: DialectRules;
+  /** Quoted contract table. */
+  readonly contracts: string;
+  readonly columns: ContractColumnSql;
+  readonly amountScale: number;
+  readonly resolved: ResolvedPeriod;
+}
+
+/** `DATE 'YYYY-MM-DD'` of an epoch day (the text comes from our own formatter, never the caller). */
+export function dateLiteral(day: number): string {
+  return `DATE '${formatCalendarDate(day)}'`;
+}
+
+/** Units per currency unit: 10^amountScale · {@link MONTHS_DENOMINATOR}. */
+export function unitsPerCurrencyUnit(context: RevenueQueryContext): bigint {
+  return 10n ** BigInt(context.amountScale) * MONTHS_DENOMINATOR;
+}
+
+function failure(rules: DialectRules, id: string, problem: string): string {
+  return rules.fail(`CONCAT('cs-metrics: contract ', ${rules.toText(id)}, ': ${problem}')`);
+}
+
+/**
+ * CTEs `contract_rows` (the caller's columns under our names, with months per amount) and
+ * `contract_lines` (customer, dates, MRR units). A line that the library would reject stops the
+ * query with an error naming the contract.
+ */
+export function contractLinesCtes(context: RevenueQueryContext): string {
+  const { rules, columns: c, amountScale } = context;
+  const scale = rules.integer(10n ** BigInt(amountScale));
+  const amountType = rules.name === "bigquery" ? "NUMERIC" : rules.decimalType(amountScale);
+  const scaledAmount = `CAST(CAST(amount AS ${amountType}) * ${scale} AS ${rules.integerType})`;
+  const fail = (problem: string): string => failure(rules, "id", problem);
+  return `contract_rows AS (
+  SELECT
+    ${c.id} AS id,
+    ${c.customerId} AS customer_id,
+    ${c.start} AS start_date,
+    ${c.end} AS end_date,
+    ${c.amount} AS amount,
+    CASE COALESCE(${c.interval}, 'month') WHEN 'month' THEN 1 WHEN 'quarter' THEN 3 WHEN 'year' THEN 12 END
+      * COALESCE(${c.intervalCount}, 1) AS months
+  FROM ${context.contracts}
+),
+contract_lines AS (
+  SELECT
+    customer_id,
+    start_date,
+    end_date,
+    CASE
+      WHEN customer_id IS NULL THEN ${fail("customer id is missing")}
+      WHEN start_date IS NULL THEN ${fail("start date is missing")}
+      WHEN end_date <= start_date THEN ${fail("end must be after start")}
+      WHEN amount IS NULL OR amount < 0 THEN ${fail("amount must be a number >= 0")}
+      WHEN ROUND(amount, ${amountScale}) <> amount THEN ${fail(`amount has more than ${amountScale} decimal places (raise amountScale)`)}
+      WHEN months IS NULL OR months < 1 THEN ${fail("interval must be month, quarter or year and interval count >= 1")}
+      WHEN MOD(${MONTHS_DENOMINATOR}, months) <> 0 THEN ${fail(`interval count must divide ${MONTHS_DENOMINATOR / 12n}`)}
+      ELSE ${scaledAmount} * ${rules.integerDivide(String(MONTHS_DENOMINATOR), "months")}
+    END AS mrr_units
+  FROM contract_rows
+)`;
+}
+
+/**
+ * CTEs `customer_periods` (M0, M1, revenue before the period, last end inside it) and
+ * `customer_movements` (the classification of periodRows.ts, one row per customer with MRR at
+ * either end).
+ */
+export function customerMovementCtes(context: RevenueQueryContext): string {
+  const dayBefore = dateLiteral(context.resolved.startDay - 1);
+  const lastDay = dateLiteral(context.resolved.endDay - 1);
+  return `customer_periods AS (
+  -- M0 on the day before the period, M1 on its last day; lines active on [${formatCalendarDate(context.resolved.startDay - 1)}, ${formatCalendarDate(context.resolved.endDay - 1)}].
+  SELECT
+    customer_id,
+    SUM(CASE WHEN start_date <= ${dayBefore} AND (end_date IS NULL OR end_date > ${dayBefore}) THEN mrr_units ELSE 0 END) AS starting_units,
+    SUM(CASE WHEN end_date IS NULL OR end_date > ${lastDay} THEN mrr_units ELSE 0 END) AS ending_units,
+    MAX(CASE WHEN start_date <= ${dayBefore} THEN 1 ELSE 0 END) AS had_revenue_before,
+    MAX(CASE WHEN end_date > ${dayBefore} AND end_date <= ${lastDay} THEN end_date END) AS last_revenue_end
+  FROM contract_lines
+  WHERE mrr_units > 0 AND start_date <= ${lastDay}
+  GROUP BY customer_id
+),
+customer_movements AS (
+  SELECT
+    customer_id,
+    starting_units,
+    ending_units,
+    CASE
+      WHEN starting_units = 0 AND had_revenue_before = 1 THEN 'reactivation'
+      WHEN starting_units = 0 THEN 'new'
+      WHEN ending_units = 0 THEN 'churn'
+      WHEN ending_units > starting_units THEN 'expansion'
+      WHEN ending_units < starting_units THEN 'contraction'
+      ELSE 'flat'
+    END AS movement,
+    CASE WHEN starting_units > 0 AND ending_units = 0 THEN last_revenue_end END AS churn_date
+  FROM customer_periods
+  WHERE starting_units > 0 OR ending_units > 0
+)`;
+}

@@ -1,0 +1,192 @@
+/**
+ * The revenue statements: the period report (movements, every rate, lost revenue), the per-customer
+ * movements and the per-customer lost revenue. Each is one `WITH … SELECT` statement.
+ * @module
+ */
+import type { Proration } from "../lostRevenue/lostRevenue.js";
+import {
+  type RevenueQueryContext,
+  contractLinesCtes,
+  customerMovementCtes,
+  unitsPerCurrencyUnit,
+} from "./contractLinesSql.js";
+import { MONEY_SCALE, RATE_SCALE, exactQuotient } from "./exactDivision.js";
+import { churnLossCtes, partsPerMonth } from "./lostRevenueSql.js";
+
+/** A compiled statement body and the columns it returns, in order. */
+export interface CompiledQuery {
+  readonly sql: string;
+  readonly columns: readonly string[];
+}
+
+/** Options of the revenue report statement. */
+export interface RevenueReportSqlOptions {
+  readonly proration: Proration;
+  readonly subtractReactivation: boolean;
+}
+
+function selectList(items: readonly (readonly [string, string])[], indent = "  "): string {
+  return items.map(([expression, name]) => `${indent}${expression} AS ${name}`).join(",\n");
+}
+
+function money(context: RevenueQueryContext, units: string, signed = false): string {
+  return exactQuotient(context.rules, units, unitsPerCurrencyUnit(context), MONEY_SCALE, { signed });
+}
+
+/** Totals of the customer rows (periodTotals.ts) plus the lost-revenue parts. */
+function periodTotalsCte(): string {
+  const sumIf = (condition: string, value: string): string => `COALESCE(SUM(CASE WHEN ${condition} THEN ${value} ELSE 0 END), 0)`;
+  const countIf = (condition: string): string => `COUNT(CASE WHEN ${condition} THEN 1 END)`;
+  const items: [string, string][] = [
+    ["COALESCE(SUM(starting_units), 0)", "starting_units"],
+    ["COALESCE(SUM(ending_units), 0)", "ending_units"],
+    [sumIf("movement = 'new'", "ending_units"), "new_units"],
+    [sumIf("movement = 'reactivation'", "ending_units"), "reactivation_units"],
+    [sumIf("movement = 'expansion'", "ending_units - starting_units"), "expansion_units"],
+    [sumIf("movement = 'contraction'", "starting_units - ending_units"), "contraction_units"],
+    [sumIf("movement = 'churn'", "starting_units"), "churned_units"],
+    [sumIf("starting_units > 0", "ending_units"), "cohort_ending_units"],
+    [countIf("starting_units > 0"), "starting_customers"],
+    [countIf("ending_units > 0"), "ending_customers"],
+    [countIf("movement = 'new'"), "new_customers"],
+    [countIf("movement = 'reactivation'"), "reactivated_customers"],
+    [countIf("movement = 'expansion'"), "expanded_customers"],
+    [countIf("movement = 'contraction'"), "contracted_customers"],
+    [countIf("movement = 'churn'"), "churned_customers"],
+    [countIf("movement = 'flat'"), "flat_customers"],
+  ];
+  return `period_totals AS (\n  SELECT\n${selectList(items, "    ")}\n  FROM customer_movements\n)`;
+}
+
+/** Numerators of the rates that are not a single total (rateFormulas.ts). */
+function rateNumeratorsCte(options: RevenueReportSqlOptions): string {
+  const reactivation = options.subtractReactivation ? " - t.reactivation_units" : "";
+  return `rate_numerators AS (
+  SELECT
+    t.*,
+    t.ending_units - t.starting_units AS net_new_units,
+    t.starting_units - t.churned_units - t.contraction_units AS retained_units,
+    t.churned_units + t.contraction_units AS gross_churned_units,
+    t.churned_units + t.contraction_units - t.expansion_units${reactivation} AS net_churned_units,
+    t.starting_customers - t.churned_customers AS retained_customers,
+    t.churned_customers - t.new_customers AS net_churned_customers,
+    (SELECT COALESCE(SUM(starting_units * remaining_parts), 0) FROM churn_losses) AS lost_parts
+  FROM period_totals AS t
+)`;
+}
+
+/** Columns of the revenue report, in order. */
+export const REVENUE_REPORT_COLUMNS = [
+  "starting_mrr", "ending_mrr", "new_mrr", "reactivation_mrr", "expansion_mrr", "contraction_mrr", "churned_mrr", "net_new_mrr",
+  "starting_customers", "ending_customers", "new_customers", "reactivated_customers", "expanded_customers", "contracted_customers",
+  "churned_customers", "flat_customers",
+  "nrr", "grr", "expansion_rate", "contraction_rate", "revenue_churn_rate", "gross_revenue_churn_rate", "net_revenue_churn_rate",
+  "logo_churn_rate", "logo_retention_rate", "net_logo_churn_rate",
+  "lost_revenue",
+] as const;
+
+/** The period's revenue report: one row with movements, logo counts, rates and lost revenue. */
+export function revenueReportSql(context: RevenueQueryContext, options: RevenueReportSqlOptions): CompiledQuery {
+  const { rules } = context;
+  const rate = (numerator: string, denominator: string, signed = false): string =>
+    exactQuotient(rules, numerator, denominator, RATE_SCALE, { signed });
+  const logoRate = (numerator: string, signed = false): string =>
+    exactQuotient(rules, numerator, "starting_customers", RATE_SCALE, { signed, widen: true });
+  const lostDenominator = unitsPerCurrencyUnit(context) * partsPerMonth(options.proration);
+  const items: [string, string][] = [
+    [money(context, "starting_units"), "starting_mrr"],
+    [money(context, "ending_units"), "ending_mrr"],
+    [money(context, "new_units"), "new_mrr"],
+    [money(context, "reactivation_units"), "reactivation_mrr"],
+    [money(context, "expansion_units"), "expansion_mrr"],
+    [money(context, "contraction_units"), "contraction_mrr"],
+    [money(context, "churned_units"), "churned_mrr"],
+    [money(context, "net_new_units", true), "net_new_mrr"],
+    ...["starting", "ending", "new", "reactivated", "expanded", "contracted", "churned", "flat"].map(
+      (kind): [string, string] => [`${kind}_customers`, `${kind}_customers`],
+    ),
+    [rate("cohort_ending_units", "starting_units"), "nrr"],
+    [rate("retained_units", "starting_units"), "grr"],
+    [rate("expansion_units", "starting_units"), "expansion_rate"],
+    [rate("contraction_units", "starting_units"), "contraction_rate"],
+    [rate("churned_units", "starting_units"), "revenue_churn_rate"],
+    [rate("gross_churned_units", "starting_units"), "gross_revenue_churn_rate"],
+    [rate("net_churned_units", "starting_units", true), "net_revenue_churn_rate"],
+    [logoRate("churned_customers"), "logo_churn_rate"],
+    [logoRate("retained_customers"), "logo_retention_rate"],
+    [logoRate("net_churned_customers", true), "net_logo_churn_rate"],
+    [exactQuotient(rules, "lost_parts", lostDenominator, MONEY_SCALE), "lost_revenue"],
+  ];
+  const sql = `WITH
+${contractLinesCtes(context)},
+${customerMovementCtes(context)},
+${churnLossCtes(context, options.proration)},
+${periodTotalsCte()},
+${rateNumeratorsCte(options)}
+SELECT
+${selectList(items)}
+FROM rate_numerators`;
+  return { sql, columns: REVENUE_REPORT_COLUMNS };
+}
+
+/** Columns of the per-customer movements, in order. */
+export const CUSTOMER_MOVEMENT_COLUMNS = ["customer_id", "movement", "starting_mrr", "ending_mrr", "change"] as const;
+
+/** One row per customer with MRR at either end of the period: its movement, M0, M1 and M1 − M0. */
+export function customerMovementsSql(context: RevenueQueryContext): CompiledQuery {
+  const items: [string, string][] = [
+    ["customer_id", "customer_id"],
+    ["movement", "movement"],
+    [money(context, "starting_units"), "starting_mrr"],
+    [money(context, "ending_units"), "ending_mrr"],
+    [money(context, "change_units", true), "change"],
+  ];
+  const sql = `WITH
+${contractLinesCtes(context)},
+${customerMovementCtes(context)},
+customer_changes AS (
+  SELECT customer_id, movement, starting_units, ending_units, ending_units - starting_units AS change_units
+  FROM customer_movements
+)
+SELECT
+${selectList(items)}
+FROM customer_changes
+ORDER BY customer_id`;
+  return { sql, columns: CUSTOMER_MOVEMENT_COLUMNS };
+}
+
+/** Columns of the per-customer lost revenue, in order. */
+export const LOST_REVENUE_COLUMNS = ["customer_id", "churn_date", "base_arr", "remaining_days", "remaining_months", "lost_revenue"] as const;
+
+/** One row per churned customer: churn date, prior-year ARR, months remaining and lost revenue. */
+export function lostRevenueSql(context: RevenueQueryContext, proration: Proration): CompiledQuery {
+  const { rules } = context;
+  const parts = partsPerMonth(proration);
+  const items: [string, string][] = [
+    ["customer_id", "customer_id"],
+    ["churn_date", "churn_date"],
+    [money(context, "arr_units"), "base_arr"],
+    ["remaining_days", "remaining_days"],
+    [exactQuotient(rules, "remaining_parts", parts, RATE_SCALE, { widen: true }), "remaining_months"],
+    [exactQuotient(rules, "lost_parts", unitsPerCurrencyUnit(context) * parts, MONEY_SCALE), "lost_revenue"],
+  ];
+  const sql = `WITH
+${contractLinesCtes(context)},
+${customerMovementCtes(context)},
+${churnLossCtes(context, proration)},
+customer_losses AS (
+  SELECT
+    customer_id,
+    churn_date,
+    starting_units * 12 AS arr_units,
+    remaining_days,
+    remaining_parts,
+    starting_units * remaining_parts AS lost_parts
+  FROM churn_losses
+)
+SELECT
+${selectList(items)}
+FROM customer_losses
+ORDER BY customer_id`;
+  return { sql, columns: LOST_REVENUE_COLUMNS };
+}

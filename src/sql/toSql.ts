@@ -1,0 +1,210 @@
+/**
+ * `toSql`: compiles a cs-metrics metric set to one SQL statement for DuckDB, PostgreSQL, BigQuery or
+ * Snowflake, with the library's definitions and exact arithmetic.
+ * @module
+ */
+import { type ResolvedPeriod, resolvePeriod } from "../dates/period.js";
+import { ValidationError, type ValidationIssue } from "../errors.js";
+import { type Proration, checkProration } from "../lostRevenue/lostRevenue.js";
+import type { PeriodInput } from "../schemas/period.js";
+import { describeValue } from "../schemas/primitives.js";
+import { cohortRetentionSql } from "./cohortSql.js";
+import type { ContractColumnSql, RevenueQueryContext } from "./contractLinesSql.js";
+import { SQL_DIALECTS, type SqlDialect, dialectRules } from "./dialect.js";
+import { MONEY_SCALE, RATE_SCALE } from "./exactDivision.js";
+import { type TableName, quoteIdentifier, quoteTableName } from "./identifiers.js";
+import { type CompiledQuery, customerMovementsSql, lostRevenueSql, revenueReportSql } from "./revenueSql.js";
+
+/**
+ * The metric sets {@link toSql} compiles:
+ * - `revenueReport`: one row — movement totals, logo counts, every rate and lost revenue (as `revenueReport`);
+ * - `customerMovements`: one row per customer with MRR at either end (as `revenueMovements(…).customers`);
+ * - `lostRevenue`: one row per churned customer (as `lostRevenue(…).customers`);
+ * - `cohortRetention`: one row per cohort and month (as `cohortRetention`).
+ */
+export type SqlMetric = "revenueReport" | "customerMovements" | "lostRevenue" | "cohortRetention";
+
+/** Every metric set, in documentation order. */
+export const SQL_METRICS: readonly SqlMetric[] = ["revenueReport", "customerMovements", "lostRevenue", "cohortRetention"];
+
+/** The caller's tables. */
+export interface SqlTables {
+  /** The contract table (one row per contract line). Default `"contracts"`. */
+  readonly contracts?: TableName;
+}
+
+/** The caller's column names for the contract fields (DOMAIN.md §1). Defaults in brackets. */
+export interface ContractColumns {
+  /** Contract line id, used in error messages [`id`]. */
+  readonly id?: string;
+  /** Customer (logo) id [`customer_id`]. */
+  readonly customerId?: string;
+  /** First active day, a DATE [`start_date`]. */
+  readonly start?: string;
+  /** First inactive day, a DATE, NULL when open-ended [`end_date`]. */
+  readonly end?: string;
+  /** Amount per interval, an exact DECIMAL/NUMERIC or integer [`amount`]. */
+  readonly amount?: string;
+  /** `'month'`, `'quarter'` or `'year'`; NULL = month [`interval`]. */
+  readonly interval?: string;
+  /** Whole intervals one amount covers; NULL = 1 [`interval_count`]. */
+  readonly intervalCount?: string;
+}
+
+/** Options of {@link toSql}. */
+export interface ToSqlOptions {
+  /** The engine to write for. */
+  readonly dialect: SqlDialect;
+  /** `[start, end)` of the period, e.g. `fiscalYear(2025, { startMonth: 4 })`. */
+  readonly period: PeriodInput;
+  /** Table names (quoted as given: case-sensitive). */
+  readonly tables?: SqlTables;
+  /** Column names (quoted as given: case-sensitive). */
+  readonly columns?: ContractColumns;
+  /**
+   * Most decimal places an amount may have (default 4; at most 12, 9 on BigQuery). An amount with
+   * more stops the query with an error rather than being rounded.
+   */
+  readonly amountScale?: number;
+  /** Lost-revenue proration (default `"month"`), as in `lostRevenue`. */
+  readonly proration?: Proration;
+  /** Net revenue churn also subtracts reactivation (default `false`), as in `netRevenueChurnRate`. */
+  readonly subtractReactivation?: boolean;
+}
+
+/** {@link toSql}'s result. */
+export interface SqlStatement {
+  readonly dialect: SqlDialect;
+  readonly metric: SqlMetric;
+  /** One `WITH … SELECT` statement, no parameters, no trailing semicolon. */
+  readonly sql: string;
+  /** Names of the result columns, in order. */
+  readonly columns: readonly string[];
+  /** Digits after the point of every rate column (exact value truncated toward zero). */
+  readonly rateScale: number;
+  /** Digits after the point of every money column (exact value truncated toward zero). */
+  readonly moneyScale: number;
+}
+
+const DEFAULT_COLUMNS: Required<ContractColumns> = {
+  id: "id",
+  customerId: "customer_id",
+  start: "start_date",
+  end: "end_date",
+  amount: "amount",
+  interval: "interval",
+  intervalCount: "interval_count",
+};
+
+const DEFAULT_AMOUNT_SCALE = 4;
+
+function checkDialect(dialect: unknown): SqlDialect {
+  if (typeof dialect === "string" && (SQL_DIALECTS as readonly string[]).includes(dialect)) return dialect as SqlDialect;
+  throw new ValidationError([{ path: "options.dialect", message: `must be one of ${SQL_DIALECTS.join(", ")} (got ${describeValue(dialect)})` }]);
+}
+
+function checkMetric(metric: unknown): SqlMetric {
+  if (typeof metric === "string" && (SQL_METRICS as readonly string[]).includes(metric)) return metric as SqlMetric;
+  throw new ValidationError([{ path: "metric", message: `must be one of ${SQL_METRICS.join(", ")} (got ${describeValue(metric)})` }]);
+}
+
+function checkAmountScale(value: unknown, dialect: SqlDialect, issues: ValidationIssue[]): number {
+  if (value === undefined) return DEFAULT_AMOUNT_SCALE;
+  const max = dialect === "bigquery" ? 9 : 12;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > max) {
+    issues.push({ path: "options.amountScale", message: `must be a whole number from 0 to ${max} (got ${describeValue(value)})` });
+    return DEFAULT_AMOUNT_SCALE;
+  }
+  return value;
+}
+
+function revenueContext(options: ToSqlOptions, dialect: SqlDialect, resolved: ResolvedPeriod): RevenueQueryContext {
+  const rules = dialectRules(dialect);
+  const issues: ValidationIssue[] = [];
+  const given = (options.columns ?? {}) as Record<string, unknown>;
+  for (const key of Object.keys(given)) {
+    if (!(key in DEFAULT_COLUMNS)) issues.push({ path: `options.columns.${key}`, message: `is not a contract column (expected one of ${Object.keys(DEFAULT_COLUMNS).join(", ")})` });
+  }
+  const column = (key: keyof ContractColumns): string =>
+    quoteIdentifier(given[key] ?? DEFAULT_COLUMNS[key], rules, `options.columns.${key}`, issues);
+  const columns: ContractColumnSql = {
+    id: column("id"),
+    customerId: column("customerId"),
+    start: column("start"),
+    end: column("end"),
+    amount: column("amount"),
+    interval: column("interval"),
+    intervalCount: column("intervalCount"),
+  };
+  const contracts = quoteTableName(options.tables?.contracts ?? "contracts", rules, "options.tables.contracts", issues);
+  const amountScale = checkAmountScale(options.amountScale, dialect, issues);
+  if (options.subtractReactivation !== undefined && typeof options.subtractReactivation !== "boolean") {
+    issues.push({ path: "options.subtractReactivation", message: `must be true or false (got ${describeValue(options.subtractReactivation)})` });
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  return { rules, contracts, columns, amountScale, resolved };
+}
+
+/**
+ * Compiles a metric set to one SQL statement for DuckDB, PostgreSQL, BigQuery or Snowflake, with
+ * the library's definitions: run it on the contract table in your warehouse and get the numbers
+ * the library would compute.
+ *
+ * @remarks
+ * The statement reads the contract table (one row per contract line), computes every line's MRR as
+ * an exact integer count of units of 1 / (10^amountScale · 332,640) currency (MRR = amount /
+ * (months per interval × interval count), DOMAIN.md §1), classifies customers on M0 = MRR on
+ * `start − 1 day` and M1 = MRR on `end − 1 day` exactly as `evaluatePeriod` does, and divides only
+ * at the end, by long division on integers. Money columns are the exact value truncated toward zero
+ * to 18 decimal places, rates to 28 (`NULL` when the base is empty) — identical to the library's
+ * value whenever that has at most so many places. Table and column names are validated and quoted;
+ * dates and numbers are literals the library formats itself, so no option can inject SQL. A
+ * contract the library would reject (amount < 0 or with more than `amountScale` places, unknown
+ * interval, `end ≤ start`, interval count not dividing 27,720) stops the query with an error that
+ * names it.
+ *
+ * @param metric - `"revenueReport"`, `"customerMovements"`, `"lostRevenue"` or `"cohortRetention"`.
+ * @param options - Dialect, period, table and column names, amount scale, proration.
+ * @returns The SQL text and its result columns.
+ * @throws {@link ValidationError} for an unknown metric or dialect, an invalid table or column name
+ * (empty, over 63 bytes, control characters; backticks or backslashes on BigQuery) or option.
+ * @throws {@link InvalidPeriodError} for an invalid period.
+ * @example
+ * ```ts
+ * import { fiscalYear } from "cs-metrics";
+ * import { toSql } from "cs-metrics/sql";
+ * const statement = toSql("revenueReport", {
+ *   dialect: "postgres",
+ *   period: fiscalYear(2025, { startMonth: 4 }),
+ *   tables: { contracts: ["billing", "contract_lines"] },
+ *   columns: { customerId: "account_id" },
+ * });
+ * statement.columns.includes("nrr"); //=> true
+ * statement.sql.includes('FROM "billing"."contract_lines"'); //=> true
+ * ```
+ */
+export function toSql(metric: SqlMetric, options: ToSqlOptions): SqlStatement {
+  const checkedMetric = checkMetric(metric);
+  if (typeof options !== "object" || options === null) {
+    throw new ValidationError([{ path: "options", message: `must be an options object (got ${describeValue(options)})` }]);
+  }
+  const dialect = checkDialect(options.dialect);
+  const resolved = resolvePeriod(options.period, "options.period");
+  const proration = checkProration(options.proration);
+  const context = revenueContext(options, dialect, resolved);
+  const compiled = compile(checkedMetric, context, proration, options.subtractReactivation === true);
+  return { dialect, metric: checkedMetric, sql: compiled.sql, columns: compiled.columns, rateScale: RATE_SCALE, moneyScale: MONEY_SCALE };
+}
+
+function compile(metric: SqlMetric, context: RevenueQueryContext, proration: Proration, subtractReactivation: boolean): CompiledQuery {
+  switch (metric) {
+    case "revenueReport":
+      return revenueReportSql(context, { proration, subtractReactivation });
+    case "customerMovements":
+      return customerMovementsSql(context);
+    case "lostRevenue":
+      return lostRevenueSql(context, proration);
+    case "cohortRetention":
+      return cohortRetentionSql(context);
+  }
+}
