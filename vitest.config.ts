@@ -5,5 +5,13 @@ export default defineConfig({
     include: ["test/**/*.test.ts", "test/**/*.test-prop.ts"],
     // The JSON report is what .ci/run counts ("N passed, N failed").
     reporters: ["default", ["json", { outputFile: `reports/vitest-${(process.env.TZ ?? "local").replace(/\//g, "_")}.json` }]],
+    // `npm run test:coverage`: v8 coverage of src/, thresholds from issue 6 (report in reports/coverage/).
+    coverage: {
+      provider: "v8",
+      include: ["src/**/*.ts"],
+      reporter: ["text-summary", "json-summary", "html"],
+      reportsDirectory: "reports/coverage",
+      thresholds: { lines: 95, branches: 95 },
+    },
   },
 });

@@ -4,8 +4,9 @@
  * @module
  */
 import { InvalidPeriodError } from "../errors.js";
+import { readOptions } from "../schemas/options.js";
 import { type Period, type PeriodInput, PeriodSchema } from "../schemas/period.js";
-import { formatPath } from "../schemas/primitives.js";
+import { describeValue, formatPath } from "../schemas/primitives.js";
 import {
   type EpochDay,
   addMonthsToDay,
@@ -48,7 +49,7 @@ function dayOf(date: string): EpochDay {
 
 function checkYear(year: number, path: string): void {
   if (!Number.isInteger(year) || year < 1 || year > 9998) {
-    throw new InvalidPeriodError(path, `must be a whole year from 1 to 9998 (got ${String(year)})`);
+    throw new InvalidPeriodError(path, `must be a whole year from 1 to 9998 (got ${describeValue(year)})`);
   }
 }
 
@@ -90,7 +91,7 @@ export function month(first: string | number, second?: number): Period {
   }
   checkYear(year, "month");
   if (!Number.isInteger(monthOfYear) || monthOfYear < 1 || monthOfYear > 12) {
-    throw new InvalidPeriodError("month", `month must be 1–12 (got ${String(monthOfYear)})`);
+    throw new InvalidPeriodError("month", `month must be 1–12 (got ${describeValue(monthOfYear)})`);
   }
   const start = firstDay(year, monthOfYear, "month");
   return monthsFrom(start, 1, formatMonth(start));
@@ -139,7 +140,7 @@ export function year(calendarYear: number): Period {
  * ```
  */
 export function fiscalYear(fiscal: number, options: FiscalYearOptions = {}): Period {
-  const startMonth = checkStartMonth(options.startMonth);
+  const startMonth = checkStartMonth(readOptions(options).startMonth);
   checkYear(fiscal, "fiscalYear");
   return monthsFrom(firstDay(fiscal, startMonth, "fiscalYear"), 12, `FY${fiscal}`);
 }
@@ -156,10 +157,10 @@ export function fiscalYear(fiscal: number, options: FiscalYearOptions = {}): Per
  * ```
  */
 export function fiscalQuarter(fiscal: number, quarterOfYear: number, options: FiscalYearOptions = {}): Period {
-  const startMonth = checkStartMonth(options.startMonth);
+  const startMonth = checkStartMonth(readOptions(options).startMonth);
   checkYear(fiscal, "quarter");
   if (!Number.isInteger(quarterOfYear) || quarterOfYear < 1 || quarterOfYear > 4) {
-    throw new InvalidPeriodError("quarter", `must be 1–4 (got ${String(quarterOfYear)})`);
+    throw new InvalidPeriodError("quarter", `must be 1–4 (got ${describeValue(quarterOfYear)})`);
   }
   const yearStart = firstDay(fiscal, startMonth, "quarter");
   const label = startMonth === 1 ? `${fiscal}-Q${quarterOfYear}` : `FY${fiscal}-Q${quarterOfYear}`;
@@ -169,7 +170,7 @@ export function fiscalQuarter(fiscal: number, quarterOfYear: number, options: Fi
 function checkStartMonth(startMonth: number | undefined): number {
   const value = startMonth ?? 1;
   if (!Number.isInteger(value) || value < 1 || value > 12) {
-    throw new InvalidPeriodError("options.startMonth", `must be a month 1–12 (got ${String(startMonth)})`);
+    throw new InvalidPeriodError("options.startMonth", `must be a month 1–12 (got ${describeValue(startMonth)})`);
   }
   return value;
 }

@@ -8,6 +8,7 @@ import { type CalendarDate, type EpochDay, addMonthsToDay, formatCalendarDate, s
 import { ValidationError } from "../errors.js";
 import { divide, gcd } from "../money/exactDecimal.js";
 import type { Period, PeriodInput } from "../schemas/period.js";
+import { readOptions } from "../schemas/options.js";
 import { describeValue } from "../schemas/primitives.js";
 import type { ContractsInput } from "../revenue/contractBook.js";
 import { analysePeriod, type PeriodAnalysis } from "../revenue/periodAnalysis.js";
@@ -114,16 +115,16 @@ export function checkProration(proration: unknown): Proration {
  * ```
  */
 export function lostRevenue(contracts: ContractsInput, period: PeriodInput, options: LostRevenueOptions = {}): LostRevenue {
-  const proration = checkProration(options.proration);
+  const proration = checkProration(readOptions(options).proration);
   return lostRevenueOf(analysePeriod(contracts, period), proration);
 }
 
 /** Lost revenue of an already evaluated period. */
-export function lostRevenueOf({ book, resolved, rows }: PeriodAnalysis, proration: Proration): LostRevenue {
+export function lostRevenueOf({ book, resolved, churnedRows }: PeriodAnalysis, proration: Proration): LostRevenue {
   const customers: LostRevenueRow[] = [];
   // Total in book units × 12 (ARR units), as an exact fraction.
   let total: Fraction = { numerator: 0n, denominator: 1n };
-  for (const row of rows) {
+  for (const row of churnedRows) {
     if (row.churnDay === null) continue;
     const remainingDays = resolved.endDay - row.churnDay;
     const months =

@@ -6,6 +6,7 @@
 import Decimal from "decimal.js";
 import { ValidationError } from "../errors.js";
 import { isKnownCurrency, minorUnitDigits } from "./currency.js";
+import { readOptions } from "../schemas/options.js";
 import { describeValue } from "../schemas/primitives.js";
 
 /** Options shared by the formatters. */
@@ -30,6 +31,9 @@ export interface FormatMoneyOptions extends FormatOptions {
   readonly decimals?: number;
 }
 
+/** Most digits before the decimal point that the formatters write out. */
+const MAX_FORMAT_DIGITS = 1000;
+
 function toDecimal(value: Decimal.Value, path: string): Decimal {
   let decimal: Decimal;
   try {
@@ -38,14 +42,29 @@ function toDecimal(value: Decimal.Value, path: string): Decimal {
     throw new ValidationError([{ path, message: `must be a decimal number (got ${describeValue(value)})` }]);
   }
   if (!decimal.isFinite()) throw new ValidationError([{ path, message: `must be finite (got ${decimal.toString()})` }]);
+  // Writing out Decimal("1e9000000") digit by digit would take minutes and megabytes.
+  if (decimal.e >= MAX_FORMAT_DIGITS) {
+    throw new ValidationError([{ path, message: `must be less than 1e${MAX_FORMAT_DIGITS} in magnitude (got ${decimal.toExponential(3)})` }]);
+  }
   return decimal;
 }
 
 function checkDecimals(decimals: number, path: string): number {
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 20) {
-    throw new ValidationError([{ path, message: `must be a whole number 0–20 (got ${String(decimals)})` }]);
+    throw new ValidationError([{ path, message: `must be a whole number 0–20 (got ${describeValue(decimals)})` }]);
   }
   return decimals;
+}
+
+/** An `Intl.NumberFormat` for `locale` (default `"en-US"`); an unusable locale is a {@link ValidationError}. */
+function numberFormat(locale: unknown, settings: Intl.NumberFormatOptions): Intl.NumberFormat {
+  if (locale === undefined) return new Intl.NumberFormat("en-US", settings);
+  try {
+    if (typeof locale !== "string") throw new TypeError("not a string");
+    return new Intl.NumberFormat(locale, settings);
+  } catch {
+    throw new ValidationError([{ path: "options.locale", message: `must be a BCP 47 locale like "ja-JP" (got ${describeValue(locale)})` }]);
+  }
 }
 
 /**
@@ -53,7 +72,7 @@ function checkDecimals(decimals: number, path: string): number {
  *
  * @remarks percent = ratio × 100, shown with `decimals` digits.
  * @param rate - A ratio (0.99 = 99%), or `null` for an empty base.
- * @throws {@link ValidationError} for a non-finite rate or bad `decimals`.
+ * @throws {@link ValidationError} for a non-finite rate, bad `decimals`, `locale` or `nullText`, or options that are not an object.
  * @example
  * ```ts
  * import { formatPercent } from "cs-metrics";
@@ -63,13 +82,17 @@ function checkDecimals(decimals: number, path: string): number {
  * ```
  */
 export function formatPercent(rate: Decimal.Value | null, options: FormatPercentOptions = {}): string {
-  if (rate === null) return options.nullText ?? "—";
-  const decimals = checkDecimals(options.decimals ?? 1, "options.decimals");
+  const { nullText = "—", decimals: decimalsOption = 1, locale, signed } = readOptions(options);
+  if (rate === null) {
+    if (typeof nullText !== "string") throw new ValidationError([{ path: "options.nullText", message: `must be a string (got ${describeValue(nullText)})` }]);
+    return nullText;
+  }
+  const decimals = checkDecimals(decimalsOption, "options.decimals");
   const percent = toDecimal(rate, "rate").times(100).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
-  const format = new Intl.NumberFormat(options.locale ?? "en-US", {
+  const format = numberFormat(locale, {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
-    signDisplay: options.signed === true ? "exceptZero" : "auto",
+    signDisplay: signed === true ? "exceptZero" : "auto",
   });
   return `${formatExactly(format, percent, decimals)}%`;
 }
@@ -81,7 +104,7 @@ export function formatPercent(rate: Decimal.Value | null, options: FormatPercent
  * @remarks Uses `Intl.NumberFormat` with `style: "currency"` on the exact decimal text.
  * @param amount - The amount (a Decimal, decimal string or number).
  * @param currency - ISO 4217 code.
- * @throws {@link ValidationError} for an unknown currency or non-finite amount.
+ * @throws {@link ValidationError} for an unknown currency, a non-finite amount, bad `decimals` or `locale`, or options that are not an object.
  * @example
  * ```ts
  * import { formatMoney } from "cs-metrics";
@@ -93,9 +116,10 @@ export function formatMoney(amount: Decimal.Value, currency: string, options: Fo
   if (typeof currency !== "string" || !isKnownCurrency(currency)) {
     throw new ValidationError([{ path: "currency", message: `must be an ISO 4217 currency code (got ${describeValue(currency)})` }]);
   }
-  const decimals = checkDecimals(options.decimals ?? minorUnitDigits(currency), "options.decimals");
+  const { decimals: decimalsOption, locale } = readOptions(options);
+  const decimals = checkDecimals(decimalsOption ?? minorUnitDigits(currency), "options.decimals");
   const rounded = toDecimal(amount, "amount").toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
-  const format = new Intl.NumberFormat(options.locale ?? "en-US", {
+  const format = numberFormat(locale, {
     style: "currency",
     currency,
     minimumFractionDigits: decimals,

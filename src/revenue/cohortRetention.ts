@@ -71,7 +71,9 @@ export interface CohortRetention {
 export function cohortRetention(contracts: ContractsInput, period: PeriodInput): CohortRetention {
   const resolved = resolvePeriod(period);
   const book = toContractBook(contracts);
-  const firstMonth = startOfMonthDay(resolved.startDay);
+  // Only whole months inside the period: a period starting mid-month begins with the next month.
+  const monthOfStart = startOfMonthDay(resolved.startDay);
+  const firstMonth = monthOfStart === resolved.startDay ? monthOfStart : addMonthsToDay(monthOfStart, 1);
   const monthStarts: number[] = [];
   for (let m = firstMonth; addMonthsToDay(m, 1) <= resolved.endDay; m = addMonthsToDay(m, 1)) monthStarts.push(m);
   const monthEnds = monthStarts.map((m) => addMonthsToDay(m, 1) - 1);
@@ -81,7 +83,7 @@ export function cohortRetention(contracts: ContractsInput, period: PeriodInput):
     const first = customer.lines.find((line) => line.mrrUnits > 0n);
     if (first === undefined) continue;
     const index = monthStarts.indexOf(startOfMonthDay(first.startDay));
-    if (index < 0 || first.startDay < resolved.startDay) continue;
+    if (index < 0) continue;
     const list = members.get(index);
     if (list === undefined) members.set(index, [customer]);
     else list.push(customer);

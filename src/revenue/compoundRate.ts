@@ -5,6 +5,7 @@
 import Decimal from "decimal.js";
 import { ValidationError } from "../errors.js";
 import { ExactDecimal } from "../money/exactDecimal.js";
+import { readOptions } from "../schemas/options.js";
 import { describeValue } from "../schemas/primitives.js";
 
 /** A period length for {@link compoundRate}. */
@@ -19,6 +20,11 @@ export interface CompoundRateOptions {
 }
 
 const MONTHS: Readonly<Record<RateUnit, number>> = { month: 1, quarter: 3, year: 12 };
+
+/** Months in a unit; `undefined` for anything else (checked as a string first: a key lookup would call its toString). */
+function monthsOf(unit: unknown): number | undefined {
+  return typeof unit === "string" && Object.hasOwn(MONTHS, unit) ? MONTHS[unit as RateUnit] : undefined;
+}
 
 /**
  * Converts a retention-style rate (1 = everything kept) from one period length to another by
@@ -45,8 +51,9 @@ export function compoundRate(rate: Decimal.Value, options: CompoundRateOptions):
   if (!value.isFinite() || value.isNegative()) {
     throw new ValidationError([{ path: "rate", message: `must be a finite ratio ≥ 0 (got ${value.toString()})` }]);
   }
-  const from = Object.hasOwn(MONTHS, options.from) ? MONTHS[options.from] : undefined;
-  const to = Object.hasOwn(MONTHS, options.to) ? MONTHS[options.to] : undefined;
+  const { from: fromUnit, to: toUnit } = readOptions(options);
+  const from = monthsOf(fromUnit);
+  const to = monthsOf(toUnit);
   if (from === undefined) throw new ValidationError([{ path: "options.from", message: `must be "month", "quarter" or "year"` }]);
   if (to === undefined) throw new ValidationError([{ path: "options.to", message: `must be "month", "quarter" or "year"` }]);
   if (value.isZero()) return new Decimal(0);

@@ -5,6 +5,7 @@
  */
 import type Decimal from "decimal.js";
 import { ratio } from "../money/exactDecimal.js";
+import { readOptions } from "../schemas/options.js";
 import type { PeriodTotals } from "./periodTotals.js";
 
 /** Options of {@link netRevenueChurnRate}. */
@@ -47,7 +48,7 @@ export const grossRevenueChurnRateOf = (t: PeriodTotals): Decimal | null =>
 /** (churn + contraction − expansion [− reactivation]) / S. */
 export const netRevenueChurnRateOf = (t: PeriodTotals, options: NetRevenueChurnOptions = {}): Decimal | null =>
   ratio(
-    t.churnedUnits + t.contractionUnits - t.expansionUnits - (options.subtractReactivation === true ? t.reactivationUnits : 0n),
+    t.churnedUnits + t.contractionUnits - t.expansionUnits - (readOptions(options).subtractReactivation === true ? t.reactivationUnits : 0n),
     t.startingUnits,
   );
 /** churned logos / |C0|. */

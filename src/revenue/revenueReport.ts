@@ -3,6 +3,7 @@
  * @module
  */
 import { type LostRevenue, type LostRevenueOptions, checkProration, lostRevenueOf } from "../lostRevenue/lostRevenue.js";
+import { readOptions } from "../schemas/options.js";
 import type { Period, PeriodInput } from "../schemas/period.js";
 import type { ContractsInput } from "./contractBook.js";
 import { analysePeriod } from "./periodAnalysis.js";
@@ -48,7 +49,7 @@ export interface RevenueReport {
  * ```
  */
 export function revenueReport(contracts: ContractsInput, period: PeriodInput, options: RevenueReportOptions = {}): RevenueReport {
-  const proration = checkProration(options.proration);
+  const proration = checkProration(readOptions(options).proration);
   const analysis = analysePeriod(contracts, period);
   return {
     currency: analysis.book.currency,

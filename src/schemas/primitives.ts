@@ -57,6 +57,9 @@ export type AmountInput = string | number | Decimal;
 
 const PLAIN_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
+/** Most decimal places an amount may have, and most digits before its decimal point. */
+export const MAX_AMOUNT_DIGITS = 100;
+
 /** Parses an amount input to a finite Decimal; returns an error message instead when it is not one. */
 export function toAmount(value: unknown): Decimal | string {
   let amount: Decimal;
@@ -75,10 +78,17 @@ export function toAmount(value: unknown): Decimal | string {
     return `must be a decimal string, number or Decimal (got ${describeValue(value)})`;
   }
   if (amount.isNegative() && !amount.isZero()) return `must not be negative (got ${amount.toString()})`;
+  // Amounts are held as exact integers over 10^(decimal places): bound both sides so that a short
+  // input such as Decimal("1e-9000000") cannot demand a nine-million-digit integer.
+  if (amount.decimalPlaces() > MAX_AMOUNT_DIGITS) return `must have at most ${MAX_AMOUNT_DIGITS} decimal places (got ${amount.decimalPlaces()})`;
+  if (amount.e >= MAX_AMOUNT_DIGITS) return `must be less than 1e${MAX_AMOUNT_DIGITS} (got ${amount.toExponential(3)})`;
   return amount.isZero() ? new Decimal(0) : amount;
 }
 
-/** A non-negative exact amount (string, number or Decimal). Output: a `Decimal`. */
+/**
+ * A non-negative exact amount (string, number or Decimal) with at most 100 decimal places and less
+ * than 1e100. Output: a `Decimal`.
+ */
 export const AmountSchema = z.custom<AmountInput>(() => true).transform((value, ctx): Decimal => {
   const amount = toAmount(value);
   if (typeof amount === "string") {

@@ -1,0 +1,139 @@
+/**
+ * Regression tests for defects the hardening suites found in this library, one per bug class.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  AmountSchema,
+  Decimal,
+  InvalidPeriodError,
+  ValidationError,
+  cohortRetention,
+  compoundRate,
+  contractBook,
+  fiscalQuarter,
+  fiscalYear,
+  formatMoney,
+  formatPercent,
+  lostRevenue,
+  month,
+  netRevenueChurnRate,
+  quarter,
+  revenueReport,
+  year,
+} from "../../../src/index.js";
+
+describe("regressions found by the differential oracle", () => {
+  it("cohort of a month that starts before the period is not reported (period starting mid-month)", () => {
+    // Period 2023-10-02 … 2023-11-01: October 2023 does not start inside it, so it has no whole
+    // month and no cohort. Before the fix the partial October was a cohort "2023-10" of 1 customer.
+    const result = cohortRetention(
+      [{ id: "k0", customerId: "a", start: "2023-10-03", amount: "0.001", currency: "USD" }],
+      { start: "2023-10-02", end: "2023-11-01" },
+    );
+    expect(result.cohorts).toEqual([]);
+  });
+
+  it("a period starting mid-month begins its cohorts with the next whole month", () => {
+    // Period 2025-01-15 … 2025-04-01: whole months February and March. Customer a starts 2025-01-20
+    // (in no cohort: January is partial), b starts 2025-02-03 (cohort 2025-02, followed Feb and Mar).
+    const result = cohortRetention(
+      [
+        { id: "1", customerId: "a", start: "2025-01-20", amount: 10, currency: "USD" },
+        { id: "2", customerId: "b", start: "2025-02-03", amount: 20, currency: "USD" },
+      ],
+      { start: "2025-01-15", end: "2025-04-01" },
+    );
+    expect(result.cohorts.map((c) => [c.cohort, c.customers, c.cells.map((cell) => cell.month)])).toEqual([["2025-02", 1, ["2025-02", "2025-03"]]]);
+  });
+});
+
+/** The thrown error, for inline snapshots of its message. */
+function thrown(run: () => unknown): Error {
+  try {
+    run();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("expected a throw");
+}
+
+const usd = [{ id: "1", customerId: "a", start: "2024-01-01", end: "2025-04-01", amount: 100, currency: "USD" }];
+
+describe("regressions found by the public-API fuzz: options that are not an object", () => {
+  // Each used to fail with "TypeError: Cannot read properties of null/undefined".
+  it.each([
+    ["compoundRate with null options", () => compoundRate("0.99", null as never)],
+    ["lostRevenue with null options", () => lostRevenue(usd, year(2025), null as never)],
+    ["revenueReport with null options", () => revenueReport(usd, year(2025), null as never)],
+    ["netRevenueChurnRate with null options", () => netRevenueChurnRate(usd, year(2025), null as never)],
+    ["fiscalYear with null options", () => fiscalYear(2025, null as never)],
+    ["fiscalQuarter with array options", () => fiscalQuarter(2025, 1, [] as never)],
+    ["formatPercent with null options", () => formatPercent("0.5", null as never)],
+    ["formatMoney with numeric options", () => formatMoney("5", "USD", 3 as never)],
+  ])("%s is a ValidationError at options", (_, run) => {
+    const error = thrown(run);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues[0]?.path).toBe("options");
+  });
+
+  it("compoundRate without options names the missing unit", () => {
+    expect(thrown(() => compoundRate("0.99", undefined as never)).message).toMatchInlineSnapshot(`
+      "cs-metrics: invalid input (1 problem):
+        options.from: must be "month", "quarter" or "year""
+    `);
+  });
+});
+
+describe("regressions found by the public-API fuzz: Intl and String() failures", () => {
+  it("an invalid locale is a ValidationError, not Intl's RangeError", () => {
+    expect(thrown(() => formatPercent("0.5", { locale: "not a locale!" })).message).toMatchInlineSnapshot(`
+      "cs-metrics: invalid input (1 problem):
+        options.locale: must be a BCP 47 locale like "ja-JP" (got "not a locale!")"
+    `);
+    expect(thrown(() => formatMoney("5", "USD", { locale: 42 as never }))).toBeInstanceOf(ValidationError);
+  });
+
+  it("a non-string nullText is a ValidationError (formatPercent returns a string)", () => {
+    expect((thrown(() => formatPercent(null, { nullText: 0 as never })) as ValidationError).issues[0]?.path).toBe("options.nullText");
+  });
+
+  it("an object whose String() throws is described, not converted (TypeError before)", () => {
+    const hostile = [{ toString: Number.NaN }];
+    expect(thrown(() => fiscalQuarter(0, 0, { startMonth: hostile as never })).message).toMatchInlineSnapshot(
+      `"cs-metrics: options.startMonth: must be a month 1–12 (got an array)"`,
+    );
+    expect(thrown(() => year(hostile as never))).toBeInstanceOf(InvalidPeriodError);
+    expect(thrown(() => month(2025, hostile as never))).toBeInstanceOf(InvalidPeriodError);
+    expect(thrown(() => quarter(2025, { valueOf: null } as never))).toBeInstanceOf(InvalidPeriodError);
+    expect(thrown(() => formatPercent("0.5", { decimals: hostile as never }))).toBeInstanceOf(ValidationError);
+    expect(thrown(() => compoundRate("1", { from: { toString: Number.NaN } as never, to: "year" }))).toBeInstanceOf(ValidationError);
+  });
+});
+
+describe("regressions found by the public-API fuzz: tiny inputs that demanded huge work", () => {
+  it("an amount of Decimal('1e-9000000') is rejected instead of building a nine-million-digit denominator", () => {
+    const error = thrown(() => contractBook([{ id: "1", customerId: "a", start: "2025-01-01", amount: new Decimal("1e-9000000"), currency: "USD" }]));
+    expect(error.message).toMatchInlineSnapshot(`
+      "cs-metrics: invalid input (1 problem):
+        contracts[0].amount: must have at most 100 decimal places (got 9000000)"
+    `);
+  });
+
+  it("an amount of 1e100 or more is rejected; 100 decimal places and 99 integer digits are accepted", () => {
+    expect(AmountSchema.safeParse(new Decimal("9.99e9000000")).success).toBe(false);
+    expect(AmountSchema.safeParse(`1${"0".repeat(100)}`).success).toBe(false);
+    expect(AmountSchema.safeParse(5e-324).success).toBe(false); // 5e-324 has 340 decimal places
+    const widest = `${"9".repeat(100)}.${"9".repeat(100)}`.slice(1); // 99 integer digits, 100 decimals
+    const parsed = AmountSchema.safeParse(widest);
+    expect(parsed.success && parsed.data.toFixed()).toBe(widest);
+  });
+
+  it("formatting 1e1000 or more is rejected (writing out 1e9000000 took minutes)", () => {
+    expect(thrown(() => formatPercent(new Decimal("9.99e9000000"))).message).toMatchInlineSnapshot(`
+      "cs-metrics: invalid input (1 problem):
+        rate: must be less than 1e1000 in magnitude (got 9.990e+9000000)"
+    `);
+    expect(thrown(() => formatMoney("1e1000", "USD"))).toBeInstanceOf(ValidationError);
+    expect(formatMoney(`1${"0".repeat(999)}`, "JPY")).toBe(`¥1${",000".repeat(333)}`);
+  });
+});

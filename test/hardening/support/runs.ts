@@ -1,0 +1,16 @@
+/**
+ * How many fast-check runs the hardening suites make. CI runs the default; set
+ * `CS_METRICS_FUZZ_SCALE=10` (or more) for a long local campaign, and Stryker lowers it (see
+ * stryker.config.mjs) so that each mutant is judged quickly.
+ */
+const scale = Number(process.env.CS_METRICS_FUZZ_SCALE ?? "1");
+
+/** `base` runs times the scale factor (at least 1). */
+export function runs(base: number): number {
+  return Math.max(1, Math.round(base * (Number.isFinite(scale) && scale > 0 ? scale : 1)));
+}
+
+/** A test timeout that grows with the scale factor (a generous hang guard, not a speed assertion). */
+export function timeoutFor(baseMs: number): number {
+  return Math.round(baseMs * Math.max(1, Number.isFinite(scale) ? scale : 1));
+}
