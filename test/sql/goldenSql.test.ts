@@ -36,6 +36,13 @@ describe("generated SQL equals the reviewed golden files", () => {
   });
 });
 
+describe("docs/warehouse.md", () => {
+  it("shows the current DuckDB revenueReport statement for the sample data", () => {
+    const doc = readFileSync(join(GOLDEN, "..", "..", "..", "docs", "warehouse.md"), "utf8");
+    expect(doc).toContain(`\`\`\`sql\n${goldenStatement("duckdb", "revenueReport")}\`\`\``);
+  });
+});
+
 const PARSER_DATABASE: Partial<Record<SqlDialect, string>> = { bigquery: "BigQuery", snowflake: "Snowflake", postgres: "PostgresQL" };
 
 describe("node-sql-parser parses every statement in its dialect", () => {
