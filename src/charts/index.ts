@@ -9,3 +9,7 @@ export { mrrBridgeChart, mrrBridgeSteps } from "./mrrBridge.js";
 export type { MrrBridgeStep } from "./mrrBridge.js";
 export { cohortRetentionChart } from "./cohortHeatmap.js";
 export type { CohortRetentionChartOptions } from "./cohortHeatmap.js";
+export { priorityQuadrantChart, CONTACT_COLORS } from "./priorityQuadrant.js";
+export type { PriorityQuadrantChartOptions } from "./priorityQuadrant.js";
+export { bandDistributionChart, BAND_COLORS } from "./bandDistribution.js";
+export type { BandDistributionPoint } from "./bandDistribution.js";

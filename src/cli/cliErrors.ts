@@ -3,7 +3,7 @@
  * @module
  */
 import type { ValidationError } from "../errors.js";
-import type { RecordFile } from "./readRecords.js";
+import type { DataPath, LocatedFile } from "./readRecords.js";
 
 /** Wrong command-line arguments: exit code 2, with the usage text. */
 export class CliUsageError extends Error {
@@ -15,19 +15,25 @@ export class CliInputError extends Error {
   override readonly name = "CliInputError";
 }
 
-const ISSUE_PATH = /^(\w+)\[(\d+)\](?:\.(.+))?$/;
+/** Splits an issue path: `contracts[12].end` → root `contracts`, path `[12, "end"]`. */
+export function splitIssuePath(path: string): { root: string; path: DataPath } {
+  const segments: (string | number)[] = [];
+  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) segments.push(match[2] === undefined ? match[1]! : Number(match[2]));
+  const [root, ...rest] = segments;
+  return { root: String(root ?? ""), path: rest };
+}
 
 /**
- * One line per issue, `file:line:column: field: message`, for issues whose path (`contracts[12].end`)
- * points into one of `files` (by root name); other issues keep their path.
+ * One line per issue, `file:line:column: field: message`, for issues whose path (`contracts[12].end`,
+ * `scorecard.measures[1].weight`) starts with the root name of one of `files`; other issues keep their path.
  */
-export function locateIssues(error: ValidationError, files: Readonly<Record<string, RecordFile>>): string[] {
+export function locateIssues(error: ValidationError, files: Readonly<Record<string, LocatedFile>>): string[] {
   return error.issues.map((issue) => {
-    const match = ISSUE_PATH.exec(issue.path);
-    const file = match === null ? undefined : files[match[1]!];
-    if (match === null || file === undefined) return `${issue.path}: ${issue.message}`;
-    const field = match[3];
-    const at = file.locate(Number(match[2]), field);
-    return `${file.file}:${at.line}:${at.column}: ${field ?? "record"}: ${issue.message}`;
+    const { root, path } = splitIssuePath(issue.path);
+    const file = files[root];
+    if (file === undefined) return `${issue.path}: ${issue.message}`;
+    const at = file.locate(path);
+    const field = issue.path.slice(root.length).replace(/^\[\d+\]\.?/, "").replace(/^\./, "");
+    return `${file.file}:${at.line}:${at.column}: ${field === "" ? "record" : field}: ${issue.message}`;
   });
 }

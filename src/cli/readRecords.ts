@@ -15,12 +15,19 @@ export interface SourcePosition {
   readonly column: number;
 }
 
-/** Records read from one file, with their positions. */
-export interface RecordFile {
+/** A path into a file's data: `[12, "end"]` is record 12's `end`; `["measures", 1, "weight"]`. */
+export type DataPath = readonly (string | number)[];
+
+/** A file whose values can be located by their path. */
+export interface LocatedFile {
   readonly file: string;
+  /** Where the value at `path` (or its closest located ancestor) is in the file. */
+  readonly locate: (path: DataPath) => SourcePosition;
+}
+
+/** Records read from one file, with their positions. */
+export interface RecordFile extends LocatedFile {
   readonly records: readonly unknown[];
-  /** Where record `index` (and its field `field`, when known) is in the file. */
-  readonly locate: (index: number, field?: string) => SourcePosition;
 }
 
 /** How CSV cells become record fields. */
@@ -94,9 +101,9 @@ export async function readCsvRecords(file: string, shape: CsvShape, progress?: P
   return {
     file,
     records,
-    locate: (index, field) => {
-      const column = field === undefined ? -1 : header.indexOf(field);
-      return { line: lines[index] ?? 0, column: column < 0 ? 1 : column + 1 };
+    locate: ([index, ...field]) => {
+      const column = field.length === 0 ? -1 : header.indexOf(field.join("."));
+      return { line: lines[Number(index)] ?? 0, column: column < 0 ? 1 : column + 1 };
     },
   };
 }
@@ -113,8 +120,15 @@ function positionOf(text: string, offset: number): SourcePosition {
   return { line, column: offset - lineStart + 1 };
 }
 
-/** Reads a JSON file holding an array of records. */
-export function readJsonRecords(file: string): RecordFile {
+/** A JSON file's value, with positions. */
+export interface JsonFile extends LocatedFile {
+  readonly value: unknown;
+  /** The parsed tree (`type` is `"array"`, `"object"`, …). */
+  readonly type: string;
+}
+
+/** Reads a JSON file. */
+export function readJsonFile(file: string): JsonFile {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -128,19 +142,27 @@ export function readJsonRecords(file: string): RecordFile {
     const at = positionOf(text, first.offset);
     throw new CliInputError(`${file}:${at.line}:${at.column}: invalid JSON (${printParseErrorCode(first.error)})`);
   }
-  if (tree === undefined || tree.type !== "array") {
-    throw new CliInputError(`${file}:1:1: must hold a JSON array of records`);
-  }
-  const records = getNodeValue(tree) as unknown[];
+  if (tree === undefined) throw new CliInputError(`${file}:1:1: empty JSON file`);
   return {
     file,
-    records,
-    locate: (index, field) => {
-      const node: JsonNode | undefined =
-        (field === undefined ? undefined : findNodeAtLocation(tree, [index, ...field.split(".")])?.parent) ?? findNodeAtLocation(tree, [index]);
-      return positionOf(text, node?.offset ?? 0);
+    value: getNodeValue(tree) as unknown,
+    type: tree.type,
+    locate: (path) => {
+      // The closest ancestor that exists; for an object property, point at its key.
+      for (let length = path.length; length >= 0; length--) {
+        const node: JsonNode | undefined = findNodeAtLocation(tree, [...path.slice(0, length)]);
+        if (node !== undefined) return positionOf(text, (node.parent?.type === "property" ? node.parent : node).offset);
+      }
+      return { line: 1, column: 1 };
     },
   };
+}
+
+/** Reads a JSON file holding an array of records. */
+export function readJsonRecords(file: string): RecordFile {
+  const json = readJsonFile(file);
+  if (json.type !== "array") throw new CliInputError(`${file}:1:1: must hold a JSON array of records`);
+  return { file, records: json.value as unknown[], locate: json.locate };
 }
 
 /** Reads CSV or JSON by the file's extension (`.json` → JSON, anything else → CSV). */

@@ -10,12 +10,20 @@ import type { RevenueReport } from "../revenue/revenueReport.js";
 /** Output formats of `cs-metrics report`. */
 export type ReportFormat = "table" | "json" | "csv";
 
+/** One row of a {@link ReportSection}. */
+export interface SectionRow {
+  readonly metric: string;
+  readonly value: string;
+  readonly label: string;
+  readonly shown: string;
+}
+
 /** A section the CLI adds after the revenue KPIs (health scoring, usage). */
 export interface ReportSection {
   /** Section title in the table. */
   readonly title: string;
-  /** `[metric, exact value, shown value]` rows; the metric name is the CSV/JSON key. */
-  readonly rows: readonly (readonly [metric: string, value: string, shown: string])[];
+  /** Rows: `metric` is the CSV key, `value` exact, `label` and `shown` what the table prints. */
+  readonly rows: readonly SectionRow[];
   /** Extra lines of the table (per-customer detail). */
   readonly detail?: readonly string[];
   /** What JSON output holds for this section. */
@@ -114,7 +122,7 @@ function renderTable(report: RevenueReport, sections: readonly ReportSection[]):
     ),
   ];
   for (const section of sections) {
-    lines.push("", section.title, ...section.rows.map(([metric, , shown]) => row(metric, shown)), ...(section.detail ?? []));
+    lines.push("", section.title, ...section.rows.map((entry) => row(entry.label, entry.shown)), ...(section.detail ?? []));
   }
   return `${lines.join("\n")}\n`;
 }
@@ -131,7 +139,7 @@ export function renderReport(report: RevenueReport, format: ReportFormat, sectio
     return `${JSON.stringify({ ...report, ...extra }, null, 2)}\n`;
   }
   if (format === "csv") {
-    const rows = [...reportMetrics(report), ...sections.flatMap((section) => section.rows.map(([metric, value]) => [metric, value] as [string, string]))];
+    const rows = [...reportMetrics(report), ...sections.flatMap((section) => section.rows.map((entry) => [entry.metric, entry.value] as [string, string]))];
     return `metric,value\n${rows.map(([metric, value]) => `${csvCell(metric)},${csvCell(value)}`).join("\n")}\n`;
   }
   return renderTable(report, sections);

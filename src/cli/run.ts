@@ -9,10 +9,12 @@ import { contractBook } from "../revenue/contractBook.js";
 import { revenueReport } from "../revenue/revenueReport.js";
 import type { ContractInput } from "../schemas/contract.js";
 import { UsageSnapshotSchema, type UsageSnapshotInput } from "../schemas/usageSnapshot.js";
+import type { ScorecardInput } from "../schemas/scorecard.js";
 import { formatPath } from "../schemas/primitives.js";
 import { CliInputError, CliUsageError, locateIssues } from "./cliErrors.js";
 import { periodArgument } from "./periodArgument.js";
-import { type RecordFile, readRecords } from "./readRecords.js";
+import { healthSection } from "./healthSection.js";
+import { type LocatedFile, type RecordFile, readJsonFile, readRecords } from "./readRecords.js";
 import { type ReportFormat, type ReportSection, renderReport } from "./renderReport.js";
 
 /** Where the CLI writes. */
@@ -43,9 +45,6 @@ Exit codes: 0 ok, 1 invalid or unreadable input, 2 wrong arguments.
 
 const CONTRACT_NUMBERS = new Set(["intervalCount", "seats"]);
 const USAGE_NUMBERS = new Set(["licensedSeats", "provisionedUsers", "activeUsers", "dau", "wau", "mau", "featuresUsed", "featuresAvailable"]);
-
-/** A health section builder, plugged in by the scorecard support. */
-export type ScorecardSection = (snapshots: readonly UsageSnapshotInput[], scorecardFile: string, asOf: string) => ReportSection;
 
 interface ReportArguments {
   readonly contracts: string;
@@ -125,7 +124,7 @@ function validateSnapshots(file: RecordFile): UsageSnapshotInput[] {
  *
  * @returns The exit code: 0 ok, 1 invalid or unreadable input, 2 wrong arguments.
  */
-export async function runCli(argv: readonly string[], io: CliIo, version: string, scorecardSection?: ScorecardSection): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
   let args: ReportArguments | "help" | "version";
   try {
     args = readArguments(argv);
@@ -143,21 +142,22 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     return 0;
   }
   const progress = args.quiet ? undefined : (message: string) => io.stderr(`cs-metrics: ${message}\n`);
-  const files: Record<string, RecordFile> = {};
+  const files: Record<string, LocatedFile> = {};
   try {
     const period = periodArgument(args.period, args.fiscalStart);
-    files.contracts = await readRecords(args.contracts, { numericColumns: CONTRACT_NUMBERS }, progress);
-    const book = contractBook(files.contracts.records as ContractInput[]);
+    const contracts = await readRecords(args.contracts, { numericColumns: CONTRACT_NUMBERS }, progress);
+    files.contracts = contracts;
+    const book = contractBook(contracts.records as ContractInput[]);
     const report = revenueReport(book, period, { proration: args.proration });
     const sections: ReportSection[] = [];
     if (args.usage !== undefined) {
-      files.snapshots = await readRecords(args.usage, { numericColumns: USAGE_NUMBERS, nestedPrefix: "metrics" }, progress);
-      const snapshots = validateSnapshots(files.snapshots);
+      const usage = await readRecords(args.usage, { numericColumns: USAGE_NUMBERS, nestedPrefix: "metrics" }, progress);
+      files.snapshots = usage;
+      const snapshots = validateSnapshots(usage);
       if (args.scorecard !== undefined) {
-        if (scorecardSection === undefined) throw new CliInputError("--scorecard: health scoring is not available in this build");
-        const lastDay = new Date(`${report.period.end}T00:00:00Z`);
-        lastDay.setUTCDate(lastDay.getUTCDate() - 1);
-        sections.push(scorecardSection(snapshots, args.scorecard, lastDay.toISOString().slice(0, 10)));
+        const scorecard = readJsonFile(args.scorecard);
+        files.scorecard = scorecard;
+        sections.push(healthSection(snapshots, scorecard.value as ScorecardInput, report.period));
       }
     }
     io.stdout(renderReport(report, args.format, sections));

@@ -81,6 +81,53 @@ describe("cs-metrics report on the sample CSV files", { timeout: 60_000 }, () =>
   });
 });
 
+describe("cs-metrics report --scorecard", { timeout: 60_000 }, () => {
+  // examples/data/scorecard.json: deploymentRate (w 1, 0.2→0.9), utilizationRate (w 2, 0.2→0.8),
+  // featureAdoption (w 1, 0.1→0.7), openTickets (w 1, 10→0); Good ≥ 70, Bad < 40. Snapshots of 2026-02-28:
+  //   hokuto  (100 + 2·100 + 100 + 90)/5 = 98                                          Good
+  //   minato  (100 + 2·(4/9−0.2)/0.6·100 + (0.3−0.1)/0.6·100 + 60)/5 = 7420/135 = 54.96  Normal
+  //   aozora  ((0.4−0.2)/0.7·100 + 2·(0.1/0.6)·100 + 25 + 10)/5 = 19.38                  Bad
+  //   nagoya  (300/7 + 2·100 + (0.4/0.6)·100 + 80)/5 = 77.90                             Good
+  //   fuji    (100 + 2·100 + (0.5/0.6)·100 + 100)/5 = 96.67                              Good
+  //   tohoku  (100 + 2·(0.7778−0.2)/0.6·100 + 100 + 70)/5 = 92.52                        Good
+  //   osaka   (25 + 2·(1/3−0.2)/0.6·100 + (0.05/0.6)·100 + 40)/5 = 23.56                 Bad
+  // 4 Good, 1 Normal, 2 Bad → Good−Bad = 100·(4 − 2)/7 = 200/7 points.
+  const args = ["report", "--contracts", data("contracts.csv"), "--usage", data("usage.csv"), "--scorecard", data("scorecard.json"), ...FY2025];
+
+  it("adds health bands and Good−Bad to the table", async () => {
+    const run = await runCli(args);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split("\n").map((line) => line.trim().replace(/\s{2,}/g, " | "));
+    expect(lines).toContain("Good | 4 (57.1%)");
+    expect(lines).toContain("Normal | 1 (14.3%)");
+    expect(lines).toContain("Bad | 2 (28.6%)");
+    expect(lines).toContain("Good−Bad | +28.6 points");
+    expect(lines).toContain("minato-clinic | 55.0 | normal");
+    expect(lines).toContain("hokuto-logistics | 98.0 | good");
+  });
+
+  it("adds exact health rows to CSV output", async () => {
+    const run = await runCli([...args, "--format", "csv"]);
+    expect(run.stdout).toContain("healthGood,4\nhealthNormal,1\nhealthBad,2\nhealthUnscored,0\n");
+    expect(run.stdout).toContain(`goodMinusBad,${fraction(200, 7).toString()}\n`);
+  });
+
+  it("names the scorecard file, line and column of an invalid measure", async () => {
+    const file = join(scratch, "scorecard.json");
+    writeFileSync(file, '{\n  "measures": [\n    { "signal": "utilizationRate", "weight": -1, "scale": { "type": "linear", "worst": 0, "best": 1 } }\n  ],\n  "bands": { "good": 70, "bad": 40 }\n}\n');
+    const run = await runCli(["report", "--contracts", data("contracts.csv"), "--usage", data("usage.csv"), "--scorecard", file, ...FY2025]);
+    expect(run.code).toBe(1);
+    // Line 3: 4 spaces, "{ " and `"signal": "utilizationRate", ` (29 characters) put "weight" at column 36.
+    expect(run.stderr).toContain(`${file}:3:36: measures[0].weight: `);
+  });
+
+  it("needs --usage", async () => {
+    const run = await runCli(["report", "--contracts", data("contracts.csv"), "--scorecard", data("scorecard.json"), ...FY2025]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--scorecard needs --usage");
+  });
+});
+
 describe("cs-metrics report on invalid input", { timeout: 60_000 }, () => {
   it("names the file, line and column of every invalid CSV field", async () => {
     const file = join(scratch, "bad.csv");

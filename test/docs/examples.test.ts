@@ -3,8 +3,8 @@
  * docs/*.md — against the sources, and checks each `expression; //=> expected` line by deep
  * equality (strings exactly). Also checks that every exported function has an example.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { type DocExample, ROOT, compileExample, markdownExamples, sourceExamples } from "./support/docExamples.js";
@@ -61,7 +61,10 @@ describe("Markdown ```ts blocks (README.md, docs/*.md)", () => {
 
 describe("API coverage", () => {
   it("every exported function and class has an @example with at least one //=> check", async () => {
-    const entryPoints = [await import("../../src/index.js"), await import("../../src/charts/index.js")];
+    // The main entry and every subpath entry (src/<name>/index.ts: charts, sql, …).
+    const entryFiles = [join(SRC, "index.ts"), ...readdirSync(SRC).map((name) => join(SRC, name, "index.ts")).filter((path) => existsSync(path))];
+    expect(entryFiles.map((path) => relative(SRC, path))).toContain(join("charts", "index.ts"));
+    const entryPoints = await Promise.all(entryFiles.map((path) => import(/* @vite-ignore */ pathToFileURL(path).href) as Promise<Record<string, unknown>>));
     const documented = new Set(fromSource.filter((example) => example.code.includes("//=>")).map((example) => example.declaration));
     const missing: string[] = [];
     for (const entry of entryPoints) {

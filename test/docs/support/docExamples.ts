@@ -113,10 +113,10 @@ export function markdownExamples(): DocExample[] {
   );
 }
 
-/** Points the package's public specifiers at the sources. */
+/** Points the package's public specifiers at the sources: `cs-metrics` → src/index.ts, `cs-metrics/x` → src/x/index.ts. */
 export function rewriteImports(code: string, srcDir: string): string {
   return code
-    .replace(/from\s+"cs-metrics\/charts"/g, `from ${JSON.stringify(join(srcDir, "charts", "index.ts"))}`)
+    .replace(/from\s+"cs-metrics\/(\w+)"/g, (_match, entry: string) => `from ${JSON.stringify(join(srcDir, entry, "index.ts"))}`)
     .replace(/from\s+"cs-metrics"/g, `from ${JSON.stringify(join(srcDir, "index.ts"))}`);
 }
 
