@@ -1,0 +1,32 @@
+// StrykerJS mutation testing (issue 6): `npm run test:mutation`, report in reports/mutation/.
+// Not run by CI (slow). The fuzz suites run at a tenth of their size here (CS_METRICS_FUZZ_SCALE),
+// and the TZ matrix, which spawns processes on the unmutated sources, is skipped.
+process.env.CS_METRICS_FUZZ_SCALE ??= "0.1";
+process.env.CS_METRICS_SKIP_TZ_MATRIX = "1";
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: "vitest",
+  plugins: ["@stryker-mutator/vitest-runner"],
+  vitest: { configFile: "stryker.vitest.config.ts" },
+  coverageAnalysis: "perTest",
+  mutate: [
+    "src/revenue/**/*.ts",
+    "src/lostRevenue/**/*.ts",
+    "src/dates/**/*.ts",
+    "src/money/**/*.ts",
+    "src/schemas/**/*.ts",
+    "src/errors.ts",
+    "src/health/**/*.ts",
+    "!src/**/index.ts",
+  ],
+  ignorePatterns: ["dist", "reports", "docs/api", "bench", ".stryker-tmp"],
+  concurrency: 2,
+  timeoutMS: 60000,
+  reporters: ["html", "json", "clear-text", "progress"],
+  htmlReporter: { fileName: "reports/mutation/mutation.html" },
+  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  thresholds: { high: 90, low: 85, break: null },
+  tempDirName: ".stryker-tmp",
+  cleanTempDir: true,
+};

@@ -1,0 +1,14 @@
+// The vitest configuration StrykerJS runs (stryker.config.mjs): the suites that exercise the mutated
+// modules, without the slow SQL-engine, CLI and chart suites that re-check the same code from outside.
+// STRYKER_VITEST_EXCLUDE (comma-separated globs) leaves out more, e.g. a suite that is red while
+// someone is mid-change.
+import { configDefaults, defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/{revenue,lostRevenue,dates,money,schemas,health,stats,hardening,docs}/**/*.{test,test-prop}.ts"],
+    // Instrumented code runs several times slower; the default 5 s per test is too tight.
+    testTimeout: 120_000,
+    exclude: [...configDefaults.exclude, ...(process.env.STRYKER_VITEST_EXCLUDE?.split(",") ?? [])],
+  },
+});
