@@ -67,7 +67,19 @@ export interface ContractBook {
 /** What every revenue metric accepts: a {@link ContractBook} or raw contract records. */
 export type ContractsInput = ContractBook | readonly ContractInput[];
 
-/** `true` when `value` is a {@link ContractBook}. */
+/**
+ * Tells a {@link ContractBook} from an array of raw contract records.
+ *
+ * @remarks `true` exactly when `value` is an object with `kind: "ContractBook"`.
+ * @param value - Anything.
+ * @returns `true` for a book built by {@link contractBook}.
+ * @example
+ * ```ts
+ * import { contractBook, isContractBook } from "cs-metrics";
+ * isContractBook(contractBook([])); //=> true
+ * isContractBook([]); //=> false
+ * ```
+ */
 export function isContractBook(value: unknown): value is ContractBook {
   return typeof value === "object" && value !== null && !Array.isArray(value) && (value as { kind?: unknown }).kind === "ContractBook";
 }

@@ -166,9 +166,9 @@ function revenueContext(options: ToSqlOptions, dialect: SqlDialect, resolved: Re
  * @param metric - `"revenueReport"`, `"customerMovements"`, `"lostRevenue"` or `"cohortRetention"`.
  * @param options - Dialect, period, table and column names, amount scale, proration.
  * @returns The SQL text and its result columns.
- * @throws {@link ValidationError} for an unknown metric or dialect, an invalid table or column name
+ * @throws {@link index!ValidationError} for an unknown metric or dialect, an invalid table or column name
  * (empty, over 63 bytes, control characters; backticks or backslashes on BigQuery) or option.
- * @throws {@link InvalidPeriodError} for an invalid period.
+ * @throws {@link index!InvalidPeriodError} for an invalid period.
  * @example
  * ```ts
  * import { fiscalYear } from "cs-metrics";
