@@ -89,12 +89,15 @@ export function formatPercent(rate: Decimal.Value | null, options: FormatPercent
   }
   const decimals = checkDecimals(decimalsOption, "options.decimals");
   const percent = toDecimal(rate, "rate").times(100).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  // The locale's percent pattern ("99,0 %" in German): Intl's percent style on percent / 100, passed
+  // as exact text (`…e-2`), so Intl's own × 100 is exact and needs no further rounding.
   const format = numberFormat(locale, {
+    style: "percent",
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
     signDisplay: signed === true ? "exceptZero" : "auto",
   });
-  return `${formatExactly(format, percent, decimals)}%`;
+  return formatExactly(format, `${percent.toFixed(decimals)}e-2`);
 }
 
 /**
@@ -125,34 +128,16 @@ export function formatMoney(amount: Decimal.Value, currency: string, options: Fo
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
   });
-  return formatExactly(format, rounded, decimals);
+  return formatExactly(format, rounded.toFixed(decimals));
 }
 
-/** Largest number of significant digits a double carries exactly through `Intl`. */
-const SAFE_SIGNIFICANT_DIGITS = 15;
-
 /**
- * Formats an already rounded Decimal with `format`'s symbols and grouping, without ever losing digits:
- * small values go through `Intl` as numbers (exact up to 15 significant digits); larger ones take the
- * locale's symbols from `formatToParts` and get their digits from the Decimal.
+ * Formats exact decimal text with `format`. `Intl.NumberFormat` reads a string as an exact decimal
+ * (ECMA-402 NumberFormat v3, Node ≥ 20), so no digit goes through a binary float and the locale's own
+ * grouping applies at any size (Indian lakh/crore grouping included).
  */
-function formatExactly(format: Intl.NumberFormat, value: Decimal, decimals: number): string {
-  if (value.precision(true) <= SAFE_SIGNIFICANT_DIGITS) return format.format(value.toNumber());
-  const [integerDigits = "0", fractionDigits = ""] = value.abs().toFixed(decimals).split(".");
-  const parts = format.formatToParts(value.isNegative() ? -1234.5 : 1234.5);
-  const group = parts.find((part) => part.type === "group")?.value ?? ",";
-  const grouped = integerDigits.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  let integerWritten = false;
-  return parts
-    .map((part) => {
-      if (part.type === "integer") {
-        if (integerWritten) return "";
-        integerWritten = true;
-        return grouped;
-      }
-      if (part.type === "group") return "";
-      if (part.type === "fraction") return fractionDigits;
-      return part.value;
-    })
-    .join("");
+function formatExactly(format: Intl.NumberFormat, text: string): string {
+  // TypeScript's ES2022 lib types `format` as taking numbers only; the engine takes decimal strings.
+  const write = format.format as unknown as (value: string) => string;
+  return write(text);
 }

@@ -36,9 +36,18 @@ describe("formatPercent", () => {
     expect(formatPercent("-0.25")).toBe("-25.0%");
   });
 
-  it("uses the locale's digits and separators", () => {
+  it("follows the locale's separators and percent pattern", () => {
     expect(formatPercent("0.99", { locale: "ja-JP" })).toBe("99.0%");
-    expect(formatPercent("0.12345", { locale: "de-DE", decimals: 2 }).startsWith("12,35")).toBe(true);
+    // German and French put a no-break space before the percent sign.
+    expect(formatPercent("0.99", { locale: "de-DE" })).toBe("99,0\u00a0%");
+    expect(formatPercent("0.12345", { locale: "de-DE", decimals: 2 })).toBe("12,35\u00a0%");
+    expect(formatPercent("-0.25", { locale: "de-DE", signed: true })).toBe("-25,0\u00a0%");
+    expect(formatPercent("12.3456", { locale: "de-DE", decimals: 0 })).toBe("1.235\u00a0%"); // grouping too
+  });
+
+  it("keeps every digit of huge ratios", () => {
+    // 1234567890123456789.5 × 100 = 123,456,789,012,345,678,950
+    expect(formatPercent("1234567890123456789.5", { decimals: 0 })).toBe("123,456,789,012,345,678,950%");
   });
 
   it("rejects a non-finite or non-numeric rate and bad decimals", () => {
@@ -84,6 +93,10 @@ describe("formatMoney", () => {
     expect(formatMoney("1800000", "JPY", { locale: "ja-JP" })).toBe("￥1,800,000"); // ja-JP writes the full-width yen sign
     expect(formatMoney("12345.67", "EUR", { locale: "de-DE" })).toBe("12.345,67\u00a0€");
     expect(formatMoney("123456789012345678.91", "EUR", { locale: "de-DE" })).toBe("123.456.789.012.345.678,91\u00a0€");
+    // Indian grouping (lakh, crore): the last 3 digits, then pairs — also beyond a double's precision:
+    // 123456789012345678 → 1,23,45,67,89,01,23,45 | 678
+    expect(formatMoney("12345678.9", "INR", { locale: "en-IN" })).toBe("₹1,23,45,678.90");
+    expect(formatMoney("123456789012345678.91", "INR", { locale: "en-IN" })).toBe("₹1,23,45,67,89,01,23,45,678.91");
   });
 
   it("rejects an unknown currency, a non-finite amount and bad decimals", () => {
