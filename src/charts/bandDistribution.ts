@@ -9,7 +9,7 @@ import { type ChartOptions, type JsonValue, VEGA_LITE_SCHEMA, type VegaLiteSpec,
 export interface BandDistributionPoint {
   /** x-axis label, e.g. `"2025-06"`. */
   readonly label: string;
-  /** {@link goodMinusBad} of the customers' health results at that time. */
+  /** {@link index!goodMinusBad} of the customers' health results at that time. */
   readonly bands: GoodMinusBad;
 }
 
@@ -21,7 +21,7 @@ export const BAND_COLORS = { Good: "#2e9e5b", Normal: "#e0a526", Bad: "#d1453b" 
  * shares of Good, Normal and Bad, in %), with the Good−Bad index (points, −100…+100) as a line on
  * its own axis.
  *
- * @remarks Bar heights are {@link goodMinusBad}'s `goodPct`, `normalPct`, `badPct`; the line is its
+ * @remarks Bar heights are {@link index!goodMinusBad}'s `goodPct`, `normalPct`, `badPct`; the line is its
  * `index` = %Good − %Bad. Points with no scored customer (percentages `null`) are drawn with no bar
  * and no line point rather than as 0.
  * @param points - One {@link BandDistributionPoint} per month (or week…), in the order to draw.

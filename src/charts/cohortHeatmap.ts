@@ -15,10 +15,10 @@ export interface CohortRetentionChartOptions extends ChartOptions {
 /**
  * A Vega-Lite heat map of cohort retention.
  *
- * @remarks One cell per (cohort, months since start) of {@link cohortRetention}; colour and label =
+ * @remarks One cell per (cohort, months since start) of {@link index!cohortRetention}; colour and label =
  * retention × 100 (revenue or logo basis). Cells whose retention is `null` (an empty base) are left
  * out rather than drawn as 0.
- * @param retention - {@link cohortRetention}'s result.
+ * @param retention - {@link index!cohortRetention}'s result.
  * @param options - `basis`, title and size.
  * @returns A Vega-Lite spec (a plain object).
  * @example

@@ -73,7 +73,7 @@ export function mrrBridgeSteps(movements: MovementTotals): MrrBridgeStep[] {
  * @param movements - {@link MovementTotals}, e.g. `revenueReport(…).movements`.
  * @param options - Title and size.
  * @returns A Vega-Lite spec (a plain object).
- * @throws {@link ValidationError} when `movements.currency` is not an ISO 4217 code.
+ * @throws {@link index!ValidationError} when `movements.currency` is not an ISO 4217 code.
  * @example
  * ```ts
  * import { revenueReport, year } from "cs-metrics";

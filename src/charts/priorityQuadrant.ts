@@ -22,10 +22,10 @@ export const CONTACT_COLORS = { contacted: "#1f6fd1", notContacted: "#d1453b" } 
  * A Vega-Lite scatter plot of the priority quadrant: x = 活用率 (utilization rate), y = 展開率
  * (deployment rate), blue when contacted recently, red when not, with the two thresholds drawn.
  *
- * @remarks Points are {@link priorityQuadrant}'s rows with both rates known, plotted in percent
+ * @remarks Points are {@link index!priorityQuadrant}'s rows with both rates known, plotted in percent
  * (rate × 100); customers with a missing rate cannot be placed and are left out of the plot (they
  * keep their rank in `priorityQuadrant`'s result). Low-low and red (bottom left) is the first to call.
- * @param customers - {@link priorityQuadrant}'s result.
+ * @param customers - {@link index!priorityQuadrant}'s result.
  * @param options - Thresholds (ratios, as given to `priorityQuadrant`), labels, title and size.
  * @returns A Vega-Lite spec (a plain object).
  * @example

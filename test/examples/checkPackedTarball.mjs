@@ -1,0 +1,91 @@
+// Packaging check (CI: `npm run check:pack`, after `npm run build`): packs the package, checks that the
+// tarball holds only what a user needs, installs it into a scratch project and uses it from ESM,
+// CommonJS, Deno and the `cs-metrics` command. Exits non-zero on the first failure.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
+const DENO = join(ROOT, "node_modules", ".bin", process.platform === "win32" ? "deno.cmd" : "deno");
+const work = mkdtempSync(join(tmpdir(), "cs-metrics-pack-"));
+
+function sh(command, args, cwd) {
+  return execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+}
+
+function check(condition, message) {
+  if (!condition) {
+    console.error(`check:pack FAILED: ${message}`);
+    process.exit(1);
+  }
+  console.log(`ok  ${message}`);
+}
+
+// 1. What the tarball holds.
+const [packed] = JSON.parse(sh(NPM, ["pack", "--json", "--pack-destination", work], ROOT));
+const files = packed.files.map((file) => file.path).sort();
+const allowed = (path) =>
+  ["package.json", "README.md", "LICENSE", "CHANGELOG.md"].includes(path) ||
+  (/^dist\/[\w.-]+\.(js|cjs|d\.ts|d\.cts|js\.map|cjs\.map)$/.test(path) && !/^dist\/cli\.(cjs|d\.)/.test(path));
+const extra = files.filter((path) => !allowed(path));
+check(extra.length === 0, `the tarball holds only dist, README, LICENSE, CHANGELOG and package.json (extra: ${extra.join(", ") || "none"})`);
+const needed = ["LICENSE", "README.md", "CHANGELOG.md", "dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/charts.js", "dist/charts.cjs", "dist/charts.d.ts", "dist/charts.d.cts", "dist/cli.js"];
+const absent = needed.filter((path) => !files.includes(path));
+check(absent.length === 0, `the tarball holds ${needed.length} files a user needs (missing: ${absent.join(", ") || "none"})`);
+check(!files.some((path) => path.startsWith("src/") || path.startsWith("test/") || path.startsWith("examples/")), "no sources, tests or examples in the tarball");
+
+// 2. A scratch project that installs the tarball (and zod, the peer dependency).
+const project = join(work, "project");
+mkdirSync(project);
+writeFileSync(join(project, "package.json"), JSON.stringify({ name: "scratch", private: true, version: "0.0.0" }, null, 2));
+sh(NPM, ["install", "--no-audit", "--no-fund", "--prefer-offline", join(work, packed.filename), "zod@4"], project);
+
+const contracts = `[
+  { id: "1", customerId: "a", start: "2024-01-01", amount: 86, currency: "USD" },
+  { id: "2", customerId: "a", start: "2025-07-01", amount: 13, currency: "USD" },
+  { id: "3", customerId: "b", start: "2024-01-01", end: "2025-07-01", amount: 14, currency: "USD" },
+]`;
+// starting 100; a 86 → 99 (expansion 13), b 14 → 0 (churn): NRR 99/100, GRR 86/100 (DOMAIN.md §3)
+const EXPECTED = "0.99 0.86 7 Vega-Lite";
+
+writeFileSync(
+  join(project, "esm.mjs"),
+  `import { nrr, grr, year } from "cs-metrics";
+import { mrrBridgeChart, VEGA_LITE_SCHEMA } from "cs-metrics/charts";
+import { revenueMovements } from "cs-metrics";
+const contracts = ${contracts};
+const steps = mrrBridgeChart(revenueMovements(contracts, year(2025))).data.values.length;
+console.log(nrr(contracts, year(2025)).toString(), grr(contracts, year(2025)).toString(), steps, VEGA_LITE_SCHEMA.includes("vega-lite") ? "Vega-Lite" : "?");
+`,
+);
+check(sh(process.execPath, ["esm.mjs"], project).trim() === EXPECTED, "import from ESM (cs-metrics and cs-metrics/charts)");
+
+writeFileSync(
+  join(project, "cjs.cjs"),
+  `const { nrr, grr, year, revenueMovements } = require("cs-metrics");
+const { mrrBridgeChart, VEGA_LITE_SCHEMA } = require("cs-metrics/charts");
+const contracts = ${contracts};
+const steps = mrrBridgeChart(revenueMovements(contracts, year(2025))).data.values.length;
+console.log(nrr(contracts, year(2025)).toString(), grr(contracts, year(2025)).toString(), steps, VEGA_LITE_SCHEMA.includes("vega-lite") ? "Vega-Lite" : "?");
+`,
+);
+check(sh(process.execPath, ["cjs.cjs"], project).trim() === EXPECTED, "require from CommonJS (cs-metrics and cs-metrics/charts)");
+
+writeFileSync(
+  join(project, "deno.ts"),
+  `import { nrr, grr, year, revenueMovements, type ContractInput } from "cs-metrics";
+import { mrrBridgeChart, VEGA_LITE_SCHEMA } from "cs-metrics/charts";
+const contracts: ContractInput[] = ${contracts};
+const steps = (mrrBridgeChart(revenueMovements(contracts, year(2025))).data as { values: unknown[] }).values.length;
+console.log(nrr(contracts, year(2025))?.toString(), grr(contracts, year(2025))?.toString(), steps, VEGA_LITE_SCHEMA.includes("vega-lite") ? "Vega-Lite" : "?");
+`,
+);
+check(sh(DENO, ["run", "--check", "--allow-read", "--allow-env", "deno.ts"], project).trim() === EXPECTED, "import from Deno, type-checked (node_modules of the scratch project)");
+
+// 3. The command.
+const csv = sh(join(project, "node_modules", ".bin", "cs-metrics"), ["report", "--contracts", join(ROOT, "examples", "data", "contracts.csv"), "--period", "2025", "--fiscal-start", "4", "--format", "csv"], project);
+check(csv.includes("startingMrr,1620000\n") && csv.includes("endingMrr,1590000\n"), "the cs-metrics command runs from the installed package");
+
+console.log(`check:pack: ${files.length} files, ${(packed.size / 1024).toFixed(0)} kB packed; all checks passed`);
