@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { ValidationError } from "../errors.js";
-import { isKnownCurrency, minorUnitDigits } from "./currency.js";
+import { NO_CURRENCY, isKnownCurrency, minorUnitDigits } from "./currency.js";
 import { readOptions } from "../schemas/options.js";
 import { describeValue } from "../schemas/primitives.js";
 
@@ -106,7 +106,7 @@ export function formatPercent(rate: Decimal.Value | null, options: FormatPercent
  *
  * @remarks Uses `Intl.NumberFormat` with `style: "currency"` on the exact decimal text.
  * @param amount - The amount (a Decimal, decimal string or number).
- * @param currency - ISO 4217 code.
+ * @param currency - ISO 4217 code; `"XXX"` (no currency, as an empty contract book reports) is accepted.
  * @throws {@link ValidationError} for an unknown currency, a non-finite amount, bad `decimals` or `locale`, or options that are not an object.
  * @example
  * ```ts
@@ -116,7 +116,8 @@ export function formatPercent(rate: Decimal.Value | null, options: FormatPercent
  * ```
  */
 export function formatMoney(amount: Decimal.Value, currency: string, options: FormatMoneyOptions = {}): string {
-  if (typeof currency !== "string" || !isKnownCurrency(currency)) {
+  // "XXX" (no currency) is what an empty book without a currency reports; it formats with "¤".
+  if (typeof currency !== "string" || (!isKnownCurrency(currency) && currency !== NO_CURRENCY)) {
     throw new ValidationError([{ path: "currency", message: `must be an ISO 4217 currency code (got ${describeValue(currency)})` }]);
   }
   const { decimals: decimalsOption, locale } = readOptions(options);

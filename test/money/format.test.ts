@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { ValidationError, formatMoney, formatPercent } from "../../src/index.js";
+import { ValidationError, formatMoney, formatPercent, revenueReport, year } from "../../src/index.js";
 import { caught } from "../support/caught.js";
 
 describe("formatPercent", () => {
@@ -97,6 +97,12 @@ describe("formatMoney", () => {
     // 123456789012345678 → 1,23,45,67,89,01,23,45 | 678
     expect(formatMoney("12345678.9", "INR", { locale: "en-IN" })).toBe("₹1,23,45,678.90");
     expect(formatMoney("123456789012345678.91", "INR", { locale: "en-IN" })).toBe("₹1,23,45,67,89,01,23,45,678.91");
+  });
+
+  it('formats the results of an empty book, whose currency is "XXX" (no currency), with the generic sign', () => {
+    const report = revenueReport([], year(2025));
+    expect(report.currency).toBe("XXX");
+    expect(formatMoney(report.lostRevenue.total, report.currency)).toBe("¤0.00");
   });
 
   it("rejects an unknown currency, a non-finite amount and bad decimals", () => {
