@@ -12,20 +12,29 @@ import { cohortRetentionSql } from "./cohortSql.js";
 import type { ContractColumnSql, RevenueQueryContext } from "./contractLinesSql.js";
 import { SQL_DIALECTS, type SqlDialect, dialectRules } from "./dialect.js";
 import { MONEY_SCALE, RATE_SCALE } from "./exactDivision.js";
+import { type HealthSqlOptions, healthScoresSql } from "./healthSql.js";
 import { type TableName, quoteIdentifier, quoteTableName } from "./identifiers.js";
 import { type CompiledQuery, customerMovementsSql, lostRevenueSql, revenueReportSql } from "./revenueSql.js";
 
 /**
- * The metric sets {@link toSql} compiles:
+ * The revenue metric sets {@link toSql} compiles from a contract table:
  * - `revenueReport`: one row — movement totals, logo counts, every rate and lost revenue (as `revenueReport`);
  * - `customerMovements`: one row per customer with MRR at either end (as `revenueMovements(…).customers`);
  * - `lostRevenue`: one row per churned customer (as `lostRevenue(…).customers`);
  * - `cohortRetention`: one row per cohort and month (as `cohortRetention`).
  */
-export type SqlMetric = "revenueReport" | "customerMovements" | "lostRevenue" | "cohortRetention";
+export type RevenueSqlMetric = "revenueReport" | "customerMovements" | "lostRevenue" | "cohortRetention";
+
+/**
+ * Every metric set: the revenue ones, and `healthScores` — one row per customer, its latest usage
+ * snapshot on or before `asOf` scored with a scorecard (as `scoreCustomers`).
+ */
+export type SqlMetric = RevenueSqlMetric | "healthScores";
 
 /** Every metric set, in documentation order. */
-export const SQL_METRICS: readonly SqlMetric[] = ["revenueReport", "customerMovements", "lostRevenue", "cohortRetention"];
+export const SQL_METRICS: readonly SqlMetric[] = ["revenueReport", "customerMovements", "lostRevenue", "cohortRetention", "healthScores"];
+
+export type { HealthSqlOptions };
 
 /** The caller's tables. */
 export interface SqlTables {
@@ -51,7 +60,7 @@ export interface ContractColumns {
   readonly intervalCount?: string;
 }
 
-/** Options of {@link toSql}. */
+/** Options of {@link toSql} for the revenue metric sets. */
 export interface ToSqlOptions {
   /** The engine to write for. */
   readonly dialect: SqlDialect;
@@ -161,10 +170,13 @@ function revenueContext(options: ToSqlOptions, dialect: SqlDialect, resolved: Re
  * dates and numbers are literals the library formats itself, so no option can inject SQL. A
  * contract the library would reject (amount < 0 or with more than `amountScale` places, unknown
  * interval, `end ≤ start`, interval count not dividing 27,720) stops the query with an error that
- * names it.
+ * names it. `healthScores` scores each customer's latest usage snapshot on or before `asOf` with a
+ * scorecard compiled to CASE expressions: points as exact fractions, the weighted mean
+ * Σ wᵢ·pointsᵢ / Σ wᵢ as one fraction, the band decided exactly, the score truncated to 28 places.
  *
- * @param metric - `"revenueReport"`, `"customerMovements"`, `"lostRevenue"` or `"cohortRetention"`.
- * @param options - Dialect, period, table and column names, amount scale, proration.
+ * @param metric - `"revenueReport"`, `"customerMovements"`, `"lostRevenue"`, `"cohortRetention"` or `"healthScores"`.
+ * @param options - Dialect, period (revenue) or `asOf` and `scorecard` (health), table and column names,
+ * amount or value scale, proration.
  * @returns The SQL text and its result columns.
  * @throws {@link index!ValidationError} for an unknown metric or dialect, an invalid table or column name
  * (empty, over 63 bytes, control characters; backticks or backslashes on BigQuery) or option.
@@ -183,20 +195,27 @@ function revenueContext(options: ToSqlOptions, dialect: SqlDialect, resolved: Re
  * statement.sql.includes('FROM "billing"."contract_lines"'); //=> true
  * ```
  */
-export function toSql(metric: SqlMetric, options: ToSqlOptions): SqlStatement {
+export function toSql(metric: RevenueSqlMetric, options: ToSqlOptions): SqlStatement;
+export function toSql(metric: "healthScores", options: HealthSqlOptions): SqlStatement;
+export function toSql(metric: SqlMetric, options: ToSqlOptions | HealthSqlOptions): SqlStatement {
   const checkedMetric = checkMetric(metric);
   if (typeof options !== "object" || options === null) {
     throw new ValidationError([{ path: "options", message: `must be an options object (got ${describeValue(options)})` }]);
   }
   const dialect = checkDialect(options.dialect);
-  const resolved = resolvePeriod(options.period, "options.period");
-  const proration = checkProration(options.proration);
-  const context = revenueContext(options, dialect, resolved);
-  const compiled = compile(checkedMetric, context, proration, options.subtractReactivation === true);
+  if (checkedMetric === "healthScores") {
+    const compiled = healthScoresSql(options as HealthSqlOptions, dialectRules(dialect));
+    return { dialect, metric: checkedMetric, sql: compiled.sql, columns: compiled.columns, rateScale: RATE_SCALE, moneyScale: MONEY_SCALE };
+  }
+  const revenueOptions = options as ToSqlOptions;
+  const resolved = resolvePeriod(revenueOptions.period, "options.period");
+  const proration = checkProration(revenueOptions.proration);
+  const context = revenueContext(revenueOptions, dialect, resolved);
+  const compiled = compile(checkedMetric, context, proration, revenueOptions.subtractReactivation === true);
   return { dialect, metric: checkedMetric, sql: compiled.sql, columns: compiled.columns, rateScale: RATE_SCALE, moneyScale: MONEY_SCALE };
 }
 
-function compile(metric: SqlMetric, context: RevenueQueryContext, proration: Proration, subtractReactivation: boolean): CompiledQuery {
+function compile(metric: RevenueSqlMetric, context: RevenueQueryContext, proration: Proration, subtractReactivation: boolean): CompiledQuery {
   switch (metric) {
     case "revenueReport":
       return revenueReportSql(context, { proration, subtractReactivation });

@@ -8,9 +8,9 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Period } from "../../src/index.js";
 import type { Proration } from "../../src/lostRevenue/lostRevenue.js";
-import { toSql } from "../../src/sql/index.js";
+import { type RevenueSqlMetric, toSql } from "../../src/sql/index.js";
 import { asInput, contractBookArb, type GeneratedBook } from "../support/contractArbitraries.js";
-import { type SqlEngine, type TextRow, openDuckDb, openPostgres } from "./support/engines.js";
+import { type SqlEngine, type TextRow, REAL_ENGINES } from "./support/engines.js";
 import {
   COHORT_KINDS,
   LOST_KINDS,
@@ -45,7 +45,7 @@ const bookArb: fc.Arbitrary<GeneratedBook> = fc
     }),
   }));
 
-async function run(engine: SqlEngine, metric: Parameters<typeof toSql>[0], period: Period, proration: Proration = "month", subtractReactivation = false): Promise<TextRow[]> {
+async function run(engine: SqlEngine, metric: RevenueSqlMetric, period: Period, proration: Proration = "month", subtractReactivation = false): Promise<TextRow[]> {
   const statement = toSql(metric, { dialect: engine.dialect, period, proration, subtractReactivation });
   return engine.query(statement.sql);
 }
@@ -68,12 +68,7 @@ async function checkBook(engine: SqlEngine, book: GeneratedBook): Promise<void> 
   expect(cohorts.map((row) => normaliseRow(row, COHORT_KINDS))).toEqual(expectedCohorts(records, period));
 }
 
-const engines: [string, () => Promise<SqlEngine>][] = [
-  ["duckdb", openDuckDb],
-  ["postgres", openPostgres],
-];
-
-describe.each(engines)("generated SQL on %s equals the library", (_name, open) => {
+describe.each(REAL_ENGINES)("generated SQL on %s equals the library", (_name, open) => {
   let engine: SqlEngine;
   beforeAll(async () => {
     engine = await open();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fiscalYear } from "../../src/index.js";
 import { type ToSqlOptions, toSql } from "../../src/sql/index.js";
 import type { GeneratedContract } from "../support/contractArbitraries.js";
-import { type ContractTableNames, DEFAULT_TABLE_NAMES, type SqlEngine, openDuckDb, openPostgres } from "./support/engines.js";
+import { type ContractTableNames, DEFAULT_TABLE_NAMES, type SqlEngine, REAL_ENGINES } from "./support/engines.js";
 
 const SAMPLE = new URL("../../examples/data/contracts.json", import.meta.url);
 const sample: GeneratedContract[] = (JSON.parse(readFileSync(SAMPLE, "utf8")) as Partial<GeneratedContract>[]).map((record) => ({
@@ -36,12 +36,7 @@ const HOSTILE: ContractTableNames = {
   intervalCount: "回数",
 };
 
-const engines: [string, () => Promise<SqlEngine>][] = [
-  ["duckdb", openDuckDb],
-  ["postgres", openPostgres],
-];
-
-describe.each(engines)("on %s", (_name, open) => {
+describe.each(REAL_ENGINES)("on %s", (_name, open) => {
   let engine: SqlEngine;
   beforeAll(async () => {
     engine = await open();

@@ -44,6 +44,8 @@ export interface SqlEngine {
   /** Replaces the table's content with the records. */
   load(records: readonly GeneratedContract[], names?: ContractTableNames): Promise<void>;
   query(sql: string): Promise<TextRow[]>;
+  /** Runs a statement with `$1, $2, …` parameters (text, numbers or null). */
+  execute(sql: string, values: readonly (string | number | null)[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -83,6 +85,9 @@ export async function openDuckDb(): Promise<SqlEngine> {
       const placeholders = records.map(() => "(?, ?, CAST(? AS DATE), CAST(? AS DATE), CAST(? AS DECIMAL(24, 8)), ?, ?)").join(", ");
       await connection.run(`INSERT INTO ${quote(names.table)} VALUES ${placeholders}`, records.flatMap(recordValues));
     },
+    async execute(sql, values) {
+      await connection.run(sql, [...values]);
+    },
     async query(sql) {
       const reader = await connection.runAndReadAll(sql);
       return textRows(reader.getRowObjectsJson() as Record<string, unknown>[]);
@@ -111,6 +116,9 @@ export async function openPostgres(): Promise<SqlEngine> {
       const placeholders = records.map((_, row) => `(${Array.from({ length: 7 }, (_, column) => `$${row * 7 + column + 1}`).join(", ")})`).join(", ");
       await client.query(`INSERT INTO ${quote(names.table)} VALUES ${placeholders}`, records.flatMap(recordValues));
     },
+    async execute(sql, values) {
+      await client.query(sql, [...values]);
+    },
     async query(sql) {
       const result = await client.query({ text: sql, types: TEXT_TYPES });
       return textRows(result.rows as Record<string, unknown>[]);
@@ -120,3 +128,9 @@ export async function openPostgres(): Promise<SqlEngine> {
     },
   };
 }
+
+/** The engines every SQL equality test runs on, by name. */
+export const REAL_ENGINES: readonly (readonly [string, () => Promise<SqlEngine>])[] = [
+  ["duckdb", openDuckDb],
+  ["postgres", openPostgres],
+];
