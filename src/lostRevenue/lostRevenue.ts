@@ -124,13 +124,19 @@ export function lostRevenueOf({ book, resolved, churnedRows }: PeriodAnalysis, p
   const customers: LostRevenueRow[] = [];
   // Total in book units × 12 (ARR units), as an exact fraction.
   let total: Fraction = { numerator: 0n, denominator: 1n };
+  const monthsByChurnDay = new Map<EpochDay, Fraction>();
   for (const row of churnedRows) {
     if (row.churnDay === null) continue;
     const remainingDays = resolved.endDay - row.churnDay;
-    const months =
-      proration === "month"
-        ? remainingMonthsByMonth(row.churnDay, resolved.endDay)
-        : reduce(BigInt(remainingDays) * 12n, 365n);
+    // Churned customers share few churn days: compute each day's remaining months once.
+    let months = monthsByChurnDay.get(row.churnDay);
+    if (months === undefined) {
+      months =
+        proration === "month"
+          ? remainingMonthsByMonth(row.churnDay, resolved.endDay)
+          : reduce(BigInt(remainingDays) * 12n, 365n);
+      monthsByChurnDay.set(row.churnDay, months);
+    }
     // lost = 12·M0 × months / 12 = M0 × months (in book units).
     const lost = reduce(row.startingUnits * months.numerator, months.denominator);
     total = addFractions(total, lost);

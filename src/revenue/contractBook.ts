@@ -5,12 +5,11 @@
  * @module
  */
 import Decimal from "decimal.js";
-import { parseCalendarDate, type EpochDay } from "../dates/calendarDate.js";
-import { CurrencyMismatchError, ValidationError, type ValidationIssue } from "../errors.js";
-import { NO_CURRENCY } from "../money/currency.js";
-import { divide, lcm, powerOfTen, toScaledInteger } from "../money/exactDecimal.js";
-import { type Contract, type ContractInput, ContractSchema, type Interval } from "../schemas/contract.js";
-import { CurrencySchema, formatPath, toAmount } from "../schemas/primitives.js";
+import type { EpochDay } from "../dates/calendarDate.js";
+import { ValidationError } from "../errors.js";
+import { divide } from "../money/exactDecimal.js";
+import type { Contract, ContractInput } from "../schemas/contract.js";
+import { ContractBookBuilder } from "./contractBookBuilder.js";
 
 /** One contract line of a customer, normalised: epoch days and MRR in book units. */
 export interface ContractLine {
@@ -44,8 +43,7 @@ export interface ContractBookOptions {
   readonly exchangeRates?: Readonly<Record<string, Decimal.Value>>;
 }
 
-/** Months that one `amount` of an interval covers (before `intervalCount`). */
-export const MONTHS_PER_INTERVAL: Readonly<Record<Interval, number>> = { month: 1, quarter: 3, year: 12 };
+export { compareIds, MONTHS_PER_INTERVAL } from "./contractBookBuilder.js";
 
 /**
  * A validated, indexed set of contracts in one currency. Build it with {@link contractBook}; it is
@@ -119,117 +117,12 @@ export function contractBook(records: readonly ContractInput[], options: Contrac
   if (!Array.isArray(records)) {
     throw new ValidationError([{ path: "contracts", message: "must be an array of contract records" }]);
   }
-  const issues: ValidationIssue[] = [];
-  const optionCurrency = options.currency === undefined ? undefined : checkOptionCurrency(options.currency);
-  const rates = readExchangeRates(options, optionCurrency);
-
-  const contracts: Contract[] = [];
-  const firstIndexOfId = new Map<string, number>();
-  for (let index = 0; index < records.length; index++) {
-    const parsed = ContractSchema.safeParse(records[index]);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        issues.push({ path: formatPath(`contracts[${index}]`, issue.path), message: issue.message });
-      }
-      continue;
-    }
-    const contract = parsed.data;
-    const earlier = firstIndexOfId.get(contract.id);
-    if (earlier === undefined) firstIndexOfId.set(contract.id, index);
-    else issues.push({ path: `contracts[${index}].id`, message: `duplicate id ${JSON.stringify(contract.id)} (also contracts[${earlier}])` });
-    contracts.push(contract);
-  }
-  if (issues.length > 0) throw new ValidationError(issues);
-
-  const currency = optionCurrency ?? contracts[0]?.currency ?? NO_CURRENCY;
-  const amounts = contracts.map((contract, index) => {
-    const amount = toScaledInteger(contract.amount);
-    if (contract.currency === currency) return amount;
-    const rate = rates.get(contract.currency);
-    if (rate === undefined) throw new CurrencyMismatchError(`contracts[${index}].currency`, currency, contract.currency);
-    return { coefficient: amount.coefficient * rate.coefficient, scale: amount.scale + rate.scale };
-  });
-
-  let maxScale = 0;
-  let monthsLcm = 1n;
-  const months = contracts.map((contract) => BigInt(MONTHS_PER_INTERVAL[contract.interval] * contract.intervalCount));
-  for (let index = 0; index < contracts.length; index++) {
-    maxScale = Math.max(maxScale, amounts[index]!.scale);
-    monthsLcm = lcm(monthsLcm, months[index]!);
-  }
-  const denominator = powerOfTen(maxScale) * monthsLcm;
-
-  const byCustomer = new Map<string, ContractLine[]>();
-  for (let index = 0; index < contracts.length; index++) {
-    const contract = contracts[index]!;
-    const amount = amounts[index]!;
-    const line: ContractLine = {
-      id: contract.id,
-      startDay: parseCalendarDate(contract.start)!,
-      endDay: contract.end === null ? Number.POSITIVE_INFINITY : parseCalendarDate(contract.end)!,
-      mrrUnits: amount.coefficient * powerOfTen(maxScale - amount.scale) * (monthsLcm / months[index]!),
-    };
-    const lines = byCustomer.get(contract.customerId);
-    if (lines === undefined) byCustomer.set(contract.customerId, [line]);
-    else lines.push(line);
-  }
-  const customers: CustomerContracts[] = [];
-  for (const [customerId, lines] of byCustomer) {
-    lines.sort(compareLines);
-    customers.push(Object.freeze({ customerId, lines: Object.freeze(lines) }));
-  }
-  customers.sort((a, b) => compareIds(a.customerId, b.customerId));
-
-  return Object.freeze({
-    kind: "ContractBook" as const,
-    currency,
-    denominator,
-    contracts: Object.freeze(contracts),
-    customers: Object.freeze(customers),
-  });
-}
-
-/** Deterministic id order: by UTF-16 code units, so results never depend on the locale. */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function compareLines(a: ContractLine, b: ContractLine): number {
-  return a.startDay - b.startDay || compareIds(a.id, b.id);
+  const builder = new ContractBookBuilder(options, "contracts", records.length);
+  for (let index = 0; index < records.length; index++) builder.add(records[index]);
+  return builder.finish();
 }
 
 /** An amount of book units as a Decimal in currency units. */
 export function unitsToDecimal(book: ContractBook, units: bigint): Decimal {
   return divide(units, book.denominator);
-}
-
-function checkOptionCurrency(currency: string): string {
-  const parsed = CurrencySchema.safeParse(currency);
-  if (!parsed.success) throw new ValidationError([{ path: "options.currency", message: parsed.error.issues[0]!.message }]);
-  return parsed.data;
-}
-
-function readExchangeRates(
-  options: ContractBookOptions,
-  currency: string | undefined,
-): Map<string, { coefficient: bigint; scale: number }> {
-  const rates = new Map<string, { coefficient: bigint; scale: number }>();
-  if (options.exchangeRates === undefined) return rates;
-  if (currency === undefined) {
-    throw new ValidationError([{ path: "options.currency", message: "is required with exchangeRates" }]);
-  }
-  const issues: ValidationIssue[] = [];
-  for (const [code, value] of Object.entries(options.exchangeRates)) {
-    const path = formatPath("options.exchangeRates", [code]);
-    if (!CurrencySchema.safeParse(code).success) {
-      issues.push({ path, message: `is not an ISO 4217 currency code` });
-      continue;
-    }
-    const rate = toAmount(value);
-    if (typeof rate === "string") issues.push({ path, message: rate });
-    else if (rate.isZero()) issues.push({ path, message: "must be greater than 0" });
-    else rates.set(code, toScaledInteger(rate));
-  }
-  if (issues.length > 0) throw new ValidationError(issues);
-  return rates;
 }

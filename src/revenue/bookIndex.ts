@@ -1,0 +1,118 @@
+/**
+ * The columnar index behind a contract book: customers in id order, each owning a contiguous slice
+ * of lines (sorted by start day, then id) held in typed arrays. Metrics loop over these arrays; the
+ * public `book.customers` objects are built from them only when someone reads them.
+ *
+ * MRR units are kept as doubles when every line's units and the sum of all of them stay below 2^53
+ * (then every partial sum is an exact integer too), and as bigints otherwise.
+ * @module
+ */
+import type { EpochDay } from "../dates/calendarDate.js";
+import type { ContractBook, ContractLine, CustomerContracts } from "./contractBook.js";
+
+/** The lines of every customer, customer `c` owning lines `lineStart[c] … lineStart[c + 1] − 1`. */
+export interface BookIndex {
+  readonly customerIds: readonly string[];
+  /** Length `customers + 1`. */
+  readonly lineStart: Int32Array;
+  readonly lineIds: readonly string[];
+  readonly startDays: Float64Array;
+  /** `Infinity` for an open-ended line. */
+  readonly endDays: Float64Array;
+  /** Units per line as exact doubles, or `null` when the book needs bigints ({@link BookIndex.bigUnits}). */
+  readonly units: Float64Array | null;
+  /** Units per line as bigints; set when `units` is `null`. */
+  readonly bigUnits: readonly bigint[] | null;
+}
+
+/** Books built by this library, with their index. */
+const indexes = new WeakMap<ContractBook, BookIndex>();
+
+/** Remembers the index a book was built from. */
+export function registerBookIndex(book: ContractBook, index: BookIndex): void {
+  indexes.set(book, index);
+}
+
+/** 2^53 − 1: every integer up to it is exact in a double. */
+const MAX_EXACT = Number.MAX_SAFE_INTEGER;
+
+/** Units as doubles when exact for every line and for their total; else `null`. */
+export function exactDoubleUnits(units: readonly bigint[]): Float64Array | null {
+  const doubles = new Float64Array(units.length);
+  let total = 0;
+  for (let index = 0; index < units.length; index++) {
+    const value = units[index]!;
+    if (value > 9_007_199_254_740_991n) return null;
+    doubles[index] = Number(value);
+    total += doubles[index]!;
+    if (total > MAX_EXACT) return null;
+  }
+  return doubles;
+}
+
+/** Index of a book built elsewhere (any object satisfying {@link ContractBook}), from its customers. */
+function indexFromCustomers(customers: readonly CustomerContracts[]): BookIndex {
+  const lineCount = customers.reduce((sum, customer) => sum + customer.lines.length, 0);
+  const lineStart = new Int32Array(customers.length + 1);
+  const lineIds: string[] = [];
+  const startDays = new Float64Array(lineCount);
+  const endDays = new Float64Array(lineCount);
+  const bigUnits: bigint[] = [];
+  let at = 0;
+  customers.forEach((customer, position) => {
+    lineStart[position] = at;
+    for (const line of customer.lines) {
+      lineIds.push(line.id);
+      startDays[at] = line.startDay;
+      endDays[at] = line.endDay;
+      bigUnits.push(line.mrrUnits);
+      at++;
+    }
+  });
+  lineStart[customers.length] = at;
+  const units = exactDoubleUnits(bigUnits);
+  return {
+    customerIds: customers.map((customer) => customer.customerId),
+    lineStart,
+    lineIds,
+    startDays,
+    endDays,
+    units,
+    bigUnits: units === null ? bigUnits : null,
+  };
+}
+
+/** The index of a book: the one it was built from, or one derived from its customers. */
+export function bookIndexOf(book: ContractBook): BookIndex {
+  let index = indexes.get(book);
+  if (index === undefined) {
+    index = indexFromCustomers(book.customers);
+    indexes.set(book, index);
+  }
+  return index;
+}
+
+/** Units of line `line` as a bigint. */
+export function lineUnits(index: BookIndex, line: number): bigint {
+  return index.units === null ? index.bigUnits![line]! : BigInt(index.units[line]!);
+}
+
+/** The public, frozen `CustomerContracts` objects of an index. */
+export function customersOfIndex(index: BookIndex): readonly CustomerContracts[] {
+  const customers: CustomerContracts[] = new Array<CustomerContracts>(index.customerIds.length);
+  for (let position = 0; position < customers.length; position++) {
+    const from = index.lineStart[position]!;
+    const to = index.lineStart[position + 1]!;
+    const lines: ContractLine[] = new Array<ContractLine>(to - from);
+    for (let line = from; line < to; line++) {
+      lines[line - from] = {
+        id: index.lineIds[line]!,
+        startDay: index.startDays[line]! as EpochDay,
+        endDay: index.endDays[line]! as EpochDay,
+        mrrUnits: lineUnits(index, line),
+      };
+    }
+    customers[position] = Object.freeze({ customerId: index.customerIds[position]!, lines: Object.freeze(lines) });
+  }
+  return Object.freeze(customers);
+}

@@ -1,0 +1,192 @@
+/**
+ * A fast reader for the common shape of a contract record — string ids, `YYYY-MM-DD` strings, a plain
+ * decimal string or a number for `amount` — that yields exactly what {@link ContractSchema} would,
+ * without building a `Decimal` per amount. It only ever accepts records the schema accepts; for
+ * anything else it returns `null` and the caller validates with the schema, which stays the single
+ * source of truth for what is valid and for every error message.
+ * @module
+ */
+import type { EpochDay } from "../dates/calendarDate.js";
+import { isKnownCurrency } from "../money/currency.js";
+import type { Interval } from "../schemas/contract.js";
+
+/** A contract record read by {@link readPlainContract}: normalised fields plus its exact amount. */
+export interface PlainContract {
+  readonly id: string;
+  readonly customerId: string;
+  readonly startDay: EpochDay;
+  /** `Infinity` when open-ended. */
+  readonly endDay: EpochDay;
+  /** The amount exactly, as `coefficient × 10^-scale` (`coefficient` a safe integer). */
+  readonly coefficient: number;
+  readonly scale: number;
+  /** The `amount` value as passed (a number or a plain decimal string). */
+  readonly amount: string | number;
+  readonly interval: Interval;
+  readonly intervalCount: number;
+  readonly currency: string;
+  readonly product: string | undefined;
+  readonly plan: string | undefined;
+  readonly seats: number | undefined;
+}
+
+const CODE_0 = 48;
+const CODE_9 = 57;
+const CODE_DASH = 45;
+const CODE_DOT = 46;
+const CUMULATIVE_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+function digitAt(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  return code >= CODE_0 && code <= CODE_9 ? code - CODE_0 : -1;
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/**
+ * Epoch day of a `YYYY-MM-DD` string of an existing date in years 0001–9999, by arithmetic on the
+ * proleptic Gregorian calendar (as `Date.UTC` counts); `null` otherwise. Agrees with
+ * `parseCalendarDate` on every input.
+ */
+export function epochDayOfIsoText(text: string): EpochDay | null {
+  if (text.length !== 10 || text.charCodeAt(4) !== CODE_DASH || text.charCodeAt(7) !== CODE_DASH) return null;
+  const y0 = digitAt(text, 0);
+  const y1 = digitAt(text, 1);
+  const y2 = digitAt(text, 2);
+  const y3 = digitAt(text, 3);
+  const m0 = digitAt(text, 5);
+  const m1 = digitAt(text, 6);
+  const d0 = digitAt(text, 8);
+  const d1 = digitAt(text, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return null;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (year < 1 || month < 1 || month > 12 || day < 1) return null;
+  const leap = isLeapYear(year);
+  const monthDays = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  if (day > monthDays) return null;
+  // Days from 0001-01-01 to the date, then shift to 1970-01-01 (719162 days later).
+  const previousYears = year - 1;
+  const daysBeforeYear =
+    previousYears * 365 + Math.floor(previousYears / 4) - Math.floor(previousYears / 100) + Math.floor(previousYears / 400);
+  const daysBeforeMonth = CUMULATIVE_DAYS[month - 1]! + (leap && month > 2 ? 1 : 0);
+  return daysBeforeYear + daysBeforeMonth + day - 1 - 719_162;
+}
+
+/** Largest number of significant digits read without `BigInt`: any 15-digit integer is exact in a double. */
+const MAX_FAST_DIGITS = 15;
+
+/**
+ * Reads a non-negative plain decimal (`"1200.50"`, `1200.5`) into `coefficient × 10^-scale` with
+ * trailing fractional zeros dropped (as `Decimal#decimalPlaces` counts), or `null` for anything
+ * else (signs, exponents, whitespace, more than 15 significant digits, non-finite numbers).
+ */
+export function readPlainAmount(value: unknown): { coefficient: number; scale: number } | null {
+  if (typeof value === "number") {
+    if (Number.isSafeInteger(value) && value >= 0) return { coefficient: value === 0 ? 0 : value, scale: 0 };
+    if (!(value > 0) || !Number.isFinite(value)) return null;
+    // A finite double's shortest text is what decimal.js reads; exponent forms go to the schema.
+    return readPlainAmount(String(value));
+  }
+  if (typeof value !== "string") return null;
+  const length = value.length;
+  if (length === 0) return null;
+  let coefficient = 0;
+  let digits = 0;
+  let scale = 0;
+  let seenDot = false;
+  let trailingZeros = 0;
+  for (let index = 0; index < length; index++) {
+    const code = value.charCodeAt(index);
+    if (code === CODE_DOT) {
+      if (seenDot) return null;
+      seenDot = true;
+      continue;
+    }
+    if (code < CODE_0 || code > CODE_9) return null;
+    const digit = code - CODE_0;
+    if (digits > 0 || digit !== 0) digits++;
+    coefficient = coefficient * 10 + digit;
+    if (seenDot) {
+      scale++;
+      trailingZeros = digit === 0 ? trailingZeros + 1 : 0;
+    }
+  }
+  // At least one digit ("." alone is not a number); at most 15 significant ones.
+  if (length === (seenDot ? 1 : 0) || digits > MAX_FAST_DIGITS) return null;
+  if (trailingZeros > 0) {
+    coefficient /= 10 ** trailingZeros;
+    scale -= trailingZeros;
+  }
+  return { coefficient, scale };
+}
+
+function readId(value: unknown): string | null {
+  if (typeof value === "string") return value.length > 0 ? value : null;
+  if (typeof value === "number" && Number.isSafeInteger(value)) return String(value);
+  return null;
+}
+
+const INTERVALS: ReadonlySet<unknown> = new Set(["month", "quarter", "year"]);
+
+/**
+ * Reads a contract record of the common shape without the schema; `null` when the record needs the
+ * schema (anything invalid or unusual: `Date` objects, exponent amounts, signs, …).
+ */
+export function readPlainContract(record: unknown): PlainContract | null {
+  if (typeof record !== "object" || record === null || Array.isArray(record)) return null;
+  const raw = record as Record<string, unknown>;
+  const id = readId(raw["id"]);
+  const customerId = readId(raw["customerId"]);
+  if (id === null || customerId === null) return null;
+  const start = raw["start"];
+  const end = raw["end"];
+  if (typeof start !== "string") return null;
+  const startDay = epochDayOfIsoText(start);
+  if (startDay === null) return null;
+  let endDay = Number.POSITIVE_INFINITY;
+  if (end !== undefined && end !== null) {
+    if (typeof end !== "string") return null;
+    const day = epochDayOfIsoText(end);
+    if (day === null || day <= startDay) return null;
+    endDay = day;
+  }
+  const amountValue = raw["amount"];
+  if (typeof amountValue !== "string" && typeof amountValue !== "number") return null;
+  const amount = readPlainAmount(amountValue);
+  if (amount === null) return null;
+  const intervalValue = raw["interval"];
+  if (intervalValue !== undefined && !INTERVALS.has(intervalValue)) return null;
+  const intervalCountValue = raw["intervalCount"];
+  let intervalCount = 1;
+  if (intervalCountValue !== undefined) {
+    if (typeof intervalCountValue !== "number" || !Number.isSafeInteger(intervalCountValue) || intervalCountValue < 1) return null;
+    intervalCount = intervalCountValue;
+  }
+  const currency = raw["currency"];
+  if (typeof currency !== "string" || !isKnownCurrency(currency)) return null;
+  const product = raw["product"];
+  const plan = raw["plan"];
+  const seats = raw["seats"];
+  if (product !== undefined && typeof product !== "string") return null;
+  if (plan !== undefined && typeof plan !== "string") return null;
+  if (seats !== undefined && (typeof seats !== "number" || !Number.isSafeInteger(seats) || seats < 0)) return null;
+  return {
+    id,
+    customerId,
+    startDay,
+    endDay,
+    coefficient: amount.coefficient,
+    scale: amount.scale,
+    amount: amountValue,
+    interval: (intervalValue as Interval | undefined) ?? "month",
+    intervalCount,
+    currency,
+    product,
+    plan,
+    seats,
+  };
+}
