@@ -34,7 +34,8 @@ function monthsOf(unit: unknown): number | undefined {
  * 0.99^12 ≈ 0.8864; an annual 1.17 is a monthly 1.17^(1/12). Computed to 40 significant digits.
  * @param rate - A ratio ≥ 0 (not a percentage).
  * @param options - `from` and `to` period lengths.
- * @throws {@link ValidationError} for a negative or non-finite rate or an unknown unit.
+ * @throws {@link ValidationError} for a negative or non-finite rate, an unknown unit, or a rate so large or
+ * small that its compounded value leaves Decimal's exponent range (±9e15).
  * @example
  * ```ts
  * import { compoundRate } from "cs-metrics";
@@ -58,5 +59,12 @@ export function compoundRate(rate: Decimal.Value, options: CompoundRateOptions):
   if (to === undefined) throw new ValidationError([{ path: "options.to", message: `must be "month", "quarter" or "year"` }]);
   if (value.isZero()) return new Decimal(0);
   const exponent = new ExactDecimal(to).div(from);
-  return new Decimal(value.pow(exponent));
+  const result = value.pow(exponent);
+  // Decimal exponents stop at ±9e15: a rate such as 1e8e14 compounded 12 times would overflow to
+  // Infinity (or underflow to 0) instead of giving a number.
+  if (!result.isFinite() || result.isZero()) {
+    const size = result.isZero() ? "small" : "large";
+    throw new ValidationError([{ path: "rate", message: `is too ${size} to compound from ${String(fromUnit)} to ${String(toUnit)} (got ${value.toExponential(3)})` }]);
+  }
+  return new Decimal(result);
 }

@@ -34,6 +34,16 @@ describe("compoundRate: worked examples (DOMAIN.md §3, r^(b/a))", () => {
     expectDecimal(compoundRate("0.8764", { from: "quarter", to: "quarter" }), "0.8764");
   });
 
+  it("never returns Infinity or a silent 0: a rate whose compounded value leaves Decimal's range is an error", () => {
+    // (1e8e14)^12 = 1e9.6e15 > Decimal's largest exponent 9e15; (1e-8e14)^12 is below its smallest.
+    const tooLarge = caught(() => compoundRate("1e800000000000000", { from: "month", to: "year" })) as ValidationError;
+    expect(tooLarge).toBeInstanceOf(ValidationError);
+    expect(tooLarge.issues).toEqual([{ path: "rate", message: "is too large to compound from month to year (got 1.000e+800000000000000)" }]);
+    expect(() => compoundRate("1e-800000000000000", { from: "month", to: "year" })).toThrow(/too small/);
+    // the other way it stays in range: (1e8e14)^(1/12)
+    expect(compoundRate("1e800000000000000", { from: "year", to: "month" }).isFinite()).toBe(true);
+  });
+
   it("returns a plain decimal.js Decimal", () => {
     expect(compoundRate("0.99", { from: "month", to: "year" })).toBeInstanceOf(Decimal);
   });
