@@ -83,6 +83,16 @@ describe("cohortRetention: worked example over Q1 2025", () => {
     ]);
   });
 
+  it("follows only whole months: a period starting mid-month begins with the next month", () => {
+    // [2025-01-15, 2025-04-01): January is not whole, so no January cohort (a and b started in it);
+    // February and March are followed as before.
+    const cohorts = cohortRetention(records, { start: "2025-01-15", end: "2025-04-01" }).cohorts;
+    expect(cohorts.map((c) => [c.cohort, c.customers, c.cells.map((cell) => cell.month)])).toEqual([
+      ["2025-02", 2, ["2025-02", "2025-03"]],
+      ["2025-03", 1, ["2025-03"]],
+    ]);
+  });
+
   it("an empty book or a period with no starters has no cohorts", () => {
     expect(cohortRetention([], year(2025)).cohorts).toEqual([]);
     expect(cohortRetention(records, year(2023)).cohorts).toEqual([]);
