@@ -2,13 +2,14 @@
  * Edge-triggered health alerts (indicators) over customers' snapshot histories, DOMAIN.md §5.
  * @module
  */
-import { type EpochDay, parseCalendarDate } from "../dates/calendarDate.js";
+import type { EpochDay } from "../dates/calendarDate.js";
+import { cachedEpochDay } from "./calendarDayCache.js";
 import { compareIds } from "../revenue/contractBook.js";
 import { type ScorecardInput, parseScorecard } from "../schemas/scorecard.js";
 import type { UsageSnapshotInput } from "../schemas/usageSnapshot.js";
 import { type AlertRule, type AlertRuleInput, type Subject, parseAlertRules } from "./alertRules.js";
 import { type Rational, compare, multiply, rationalOf, subtract, toNumber, quotient } from "./rational.js";
-import { type CompiledScorecard, type ExactHealthScore, type HealthBand, compileScorecard, scoreSnapshot } from "./scorecardEvaluation.js";
+import { type CompiledScorecard, type ExactHealthScore, type HealthBand, compileScorecard, scoreSnapshotExact } from "./scorecardEvaluation.js";
 import { signalRational, signalValue } from "./signals.js";
 import { type CustomerHistory, latestIndexOnOrBefore, snapshotHistories } from "./snapshotHistory.js";
 
@@ -84,7 +85,7 @@ class Timeline {
     let score = this.scores[k];
     if (score === undefined) {
       const entry = this.history.snapshots[k]!;
-      score = scoreSnapshot(this.scorecard!, entry.snapshot, `history[${entry.index}]`);
+      score = scoreSnapshotExact(this.scorecard!, entry.snapshot, `history[${entry.index}]`);
       this.scores[k] = score;
     }
     return score;
@@ -160,7 +161,7 @@ function condition(rule: AlertRule, timeline: Timeline, k: number): HealthAlert 
     case "noContact": {
       const contact = entry.snapshot.lastContactAt;
       if (contact === null) return null;
-      const daysSinceContact = entry.day - (parseCalendarDate(contact) as EpochDay);
+      const daysSinceContact = entry.day - (cachedEpochDay(contact) as EpochDay);
       if (daysSinceContact < rule.days) return false;
       return { kind: "noContact", ...base, lastContactAt: contact, daysSinceContact };
     }

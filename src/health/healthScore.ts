@@ -4,7 +4,8 @@
  */
 import { type ScorecardInput, parseScorecard } from "../schemas/scorecard.js";
 import type { UsageSnapshotInput } from "../schemas/usageSnapshot.js";
-import { type HealthScoreResult, compileScorecard, scoreSnapshot } from "./scorecardEvaluation.js";
+import { scoreSnapshot } from "./fastScore.js";
+import { type HealthScoreResult, compileScorecard } from "./scorecardEvaluation.js";
 import { parseSnapshot } from "./signals.js";
 
 /**
@@ -17,8 +18,10 @@ import { parseSnapshot } from "./signals.js";
  * the default), or over all measures with a missing one scoring 0 (`"zero"`); `"error"` throws.
  * Band: score ≥ bands.good → `"good"`, score < bands.bad → `"bad"`, else `"normal"` (DOMAIN.md §5).
  * The arithmetic is exact on the decimals the numbers print as (0.2 is 2/10), so a score that is
- * mathematically 70 is 70 and Good; `score` is then the double nearest to the exact value, and the
- * band is decided on the exact value.
+ * mathematically 70 is 70 and Good: the band is decided on the exact score, and `score` and each
+ * measure's `points` are the exact values rounded half to even to 6 decimal places (200/3 → 66.666667).
+ * (Internally a double-precision pass with a certified error bound gives the same answer, falling
+ * back to rational arithmetic when the bound cannot decide.)
  *
  * @param snapshot - A usage snapshot (see {@link UsageSnapshotSchema}); not mutated.
  * @param scorecard - A scorecard (see {@link ScorecardSchema}); not mutated.
@@ -50,5 +53,5 @@ import { parseSnapshot } from "./signals.js";
  */
 export function healthScore(snapshot: UsageSnapshotInput, scorecard: ScorecardInput): HealthScoreResult {
   const compiled = compileScorecard(parseScorecard(scorecard));
-  return scoreSnapshot(compiled, parseSnapshot(snapshot, "snapshot"), "snapshot").result;
+  return scoreSnapshot(compiled, parseSnapshot(snapshot, "snapshot"), "snapshot");
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { compareIds } from "../revenue/contractBook.js";
-import { parseCalendarDate } from "../dates/calendarDate.js";
+import { cachedEpochDay } from "./calendarDayCache.js";
 import type { CalendarDateInput } from "../schemas/primitives.js";
 import type { UsageSnapshotInput } from "../schemas/usageSnapshot.js";
 import { RATIONAL_ZERO, type Rational, add, compare, rationalOf } from "./rational.js";
@@ -106,7 +106,7 @@ export function priorityQuadrant(snapshots: readonly UsageSnapshotInput[], optio
     const utilizationHigh = utilization !== null && compare(utilization, utilizationThreshold) >= 0;
     const quadrant: Quadrant = `${deploymentHigh ? "high" : "low"}-${utilizationHigh ? "high" : "low"}`;
     const contact = snapshot.lastContactAt;
-    const contactedRecently = contact !== null && asOf - parseCalendarDate(contact)! <= contactWithinDays;
+    const contactedRecently = contact !== null && asOf - cachedEpochDay(contact)! <= contactWithinDays;
     ranked.push({
       row: {
         customerId: history.customerId,

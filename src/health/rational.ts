@@ -85,3 +85,18 @@ export function toNumber(value: Rational): number {
   if (absN < BigInt(MAX_EXACT) && d < BigInt(MAX_EXACT)) return Number(n) / Number(d);
   return new ExactDecimal(n.toString()).div(d.toString()).toNumber();
 }
+
+/**
+ * The value rounded half to even to `decimals` decimal places, as a number (the double nearest to that
+ * decimal). The caller keeps |value| · 10^decimals below 2^53.
+ */
+export function roundToDecimals(value: Rational, decimals: number): number {
+  const scale = 10n ** BigInt(decimals);
+  const negative = value.n < 0n;
+  const scaled = (negative ? -value.n : value.n) * scale;
+  let whole = scaled / value.d;
+  const twiceRemainder = 2n * (scaled - whole * value.d);
+  if (twiceRemainder > value.d || (twiceRemainder === value.d && whole % 2n === 1n)) whole += 1n;
+  const rounded = Number(whole) / Number(scale);
+  return negative && whole !== 0n ? -rounded : rounded;
+}

@@ -5,7 +5,8 @@
 import type { CalendarDateInput } from "../schemas/primitives.js";
 import { type ScorecardInput, parseScorecard } from "../schemas/scorecard.js";
 import type { UsageSnapshotInput } from "../schemas/usageSnapshot.js";
-import { type HealthScoreResult, compileScorecard, scoreSnapshot } from "./scorecardEvaluation.js";
+import { scoreSnapshot } from "./fastScore.js";
+import { type HealthScoreResult, compileScorecard } from "./scorecardEvaluation.js";
 import { dateOption, latestIndexOnOrBefore, snapshotHistories } from "./snapshotHistory.js";
 
 /** Options of {@link scoreCustomers}. */
@@ -54,7 +55,7 @@ export function scoreCustomers(
     const position = latestIndexOnOrBefore(history.snapshots, asOf);
     if (position < 0) continue;
     const latest = history.snapshots[position]!;
-    results.push(scoreSnapshot(compiled, latest.snapshot, `snapshots[${latest.index}]`).result);
+    results.push(scoreSnapshot(compiled, latest.snapshot, `snapshots[${latest.index}]`));
   }
   return results;
 }

@@ -17,8 +17,8 @@ import {
   multiply,
   quotient,
   rationalOf,
+  roundToDecimals,
   subtract,
-  toNumber,
 } from "./rational.js";
 import { type SignalName, signalRational, signalValue } from "./signals.js";
 
@@ -34,7 +34,10 @@ export interface MeasureScore {
   readonly key: string;
   /** The measure's value (a signal's ratio, or the metric), or `null` when missing. */
   readonly value: number | null;
-  /** 0–100 points, or `null` when the value is missing and the scorecard renormalises (`"zero"` gives 0). */
+  /**
+   * 0–100 points (exact, rounded half to even to 6 decimal places), or `null` when the value is missing and
+   * the scorecard renormalises (`"zero"` gives 0).
+   */
   readonly points: number | null;
   /** The measure's weight as written in the scorecard. */
   readonly weight: number;
@@ -46,8 +49,8 @@ export interface HealthScoreResult {
   /** The snapshot's date, `YYYY-MM-DD`. */
   readonly at: string;
   /**
-   * Weighted mean of the measures' points, 0–100: the double nearest to the exact value; `null` when
-   * every measure is missing under `missing: "renormalize"`.
+   * Weighted mean of the measures' points, 0–100, computed exactly and rounded half to even to 6 decimal
+   * places; `null` when every measure is missing under `missing: "renormalize"`.
    */
   readonly score: number | null;
   /** The band of the exact score; `null` when `score` is. */
@@ -58,12 +61,14 @@ export interface HealthScoreResult {
   readonly missing: readonly string[];
 }
 
-interface CompiledMeasure {
+/** A measure ready to score: its exact weight and points function, and its scale for the fast path. */
+export interface CompiledMeasure {
   readonly key: string;
   readonly signal: SignalName | null;
   readonly weight: number;
   readonly exactWeight: Rational;
   readonly points: (value: Rational) => Rational;
+  readonly scale: Scale;
 }
 
 /** A scorecard with its numbers as exact fractions, ready to score many snapshots. */
@@ -106,6 +111,7 @@ function compileMeasure(measure: Measure): CompiledMeasure {
     weight: measure.weight,
     exactWeight: rationalOf(measure.weight),
     points: compileScale(measure.scale),
+    scale: measure.scale,
   };
 }
 
@@ -127,8 +133,14 @@ export function bandOf(compiled: CompiledScorecard, score: Rational): HealthBand
   return "normal";
 }
 
+/**
+ * Decimal places of `score` and `points`: the exact values are rounded half to even to this many places,
+ * which removes binary noise (57.49999999999999) without hiding anything a scorecard can express.
+ */
+export const SCORE_DECIMALS = 6;
+
 /** A measure's exact value and its number, or `null` when missing. */
-function measureValue(measure: CompiledMeasure, snapshot: UsageSnapshot): { exact: Rational; value: number } | null {
+export function measureValue(measure: CompiledMeasure, snapshot: UsageSnapshot): { exact: Rational; value: number } | null {
   if (measure.signal !== null) {
     const exact = signalRational(snapshot, measure.signal);
     return exact === null ? null : { exact, value: signalValue(snapshot, measure.signal)! };
@@ -138,10 +150,10 @@ function measureValue(measure: CompiledMeasure, snapshot: UsageSnapshot): { exac
 }
 
 /**
- * Scores a validated snapshot exactly.
+ * Scores a validated snapshot exactly (rational arithmetic throughout).
  * @param root - The snapshot's path in the caller's data, for `missing: "error"` (`snapshots[3]`).
  */
-export function scoreSnapshot(compiled: CompiledScorecard, snapshot: UsageSnapshot, root: string): ExactHealthScore {
+export function scoreSnapshotExact(compiled: CompiledScorecard, snapshot: UsageSnapshot, root: string): ExactHealthScore {
   let weighted = RATIONAL_ZERO;
   let totalWeight = RATIONAL_ZERO;
   const measures: MeasureScore[] = [];
@@ -149,28 +161,36 @@ export function scoreSnapshot(compiled: CompiledScorecard, snapshot: UsageSnapsh
   for (const measure of compiled.measures) {
     const found = measureValue(measure, snapshot);
     if (found === null) {
-      missing.push(measure.key);
-      if (compiled.missing === "error") throw missingMeasureError(measure, root);
-      const zero = compiled.missing === "zero";
-      if (zero) totalWeight = add(totalWeight, measure.exactWeight);
-      measures.push({ key: measure.key, value: null, points: zero ? 0 : null, weight: measure.weight });
+      if (recordMissing(compiled, measure, root, measures, missing)) totalWeight = add(totalWeight, measure.exactWeight);
       continue;
     }
     const points = measure.points(found.exact);
     weighted = add(weighted, multiply(measure.exactWeight, points));
     totalWeight = add(totalWeight, measure.exactWeight);
-    measures.push({ key: measure.key, value: found.value, points: toNumber(points), weight: measure.weight });
+    measures.push({ key: measure.key, value: found.value, points: roundToDecimals(points, SCORE_DECIMALS), weight: measure.weight });
   }
   const exactScore = totalWeight.n === 0n ? null : quotient(weighted, totalWeight);
   const result: HealthScoreResult = {
     customerId: snapshot.customerId,
     at: snapshot.at,
-    score: exactScore === null ? null : toNumber(exactScore),
+    score: exactScore === null ? null : roundToDecimals(exactScore, SCORE_DECIMALS),
     band: exactScore === null ? null : bandOf(compiled, exactScore),
     measures,
     missing,
   };
   return { result, exactScore };
+}
+
+/**
+ * Records a missing measure in `measures` and `missing` (or throws under `missing: "error"`); returns
+ * `true` when it still counts with 0 points (`missing: "zero"`), so its weight joins the total.
+ */
+export function recordMissing(compiled: CompiledScorecard, measure: CompiledMeasure, root: string, measures: MeasureScore[], missing: string[]): boolean {
+  missing.push(measure.key);
+  if (compiled.missing === "error") throw missingMeasureError(measure, root);
+  const zero = compiled.missing === "zero";
+  measures.push({ key: measure.key, value: null, points: zero ? 0 : null, weight: measure.weight });
+  return zero;
 }
 
 function missingMeasureError(measure: CompiledMeasure, root: string): ValidationError {

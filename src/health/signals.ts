@@ -5,7 +5,7 @@
  */
 import { ValidationError } from "../errors.js";
 import { formatPath } from "../schemas/primitives.js";
-import { type UsageSnapshot, type UsageSnapshotInput, UsageSnapshotSchema } from "../schemas/usageSnapshot.js";
+import { type UsageSnapshot, type UsageSnapshotInput, UsageSnapshotSchema, fastUsageSnapshot } from "../schemas/usageSnapshot.js";
 import { type Rational, quotient, rationalOf } from "./rational.js";
 
 /** The names of the derived signals a scorecard or an alert rule can refer to. */
@@ -55,6 +55,8 @@ export function signalValue(snapshot: UsageSnapshot, name: SignalName): number |
 
 /** Validates one snapshot, naming fields `snapshot.licensedSeats` (or under another root). */
 export function parseSnapshot(input: UsageSnapshotInput, root: string): UsageSnapshot {
+  const fast = fastUsageSnapshot(input);
+  if (fast !== null) return fast;
   const parsed = UsageSnapshotSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   throw new ValidationError(parsed.error.issues.map((issue) => ({ path: formatPath(root, issue.path), message: issue.message })));

@@ -7,7 +7,8 @@ import { type EpochDay, parseCalendarDate } from "../dates/calendarDate.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
 import { compareIds } from "../revenue/contractBook.js";
 import { CalendarDateSchema, type CalendarDateInput, formatPath } from "../schemas/primitives.js";
-import { type UsageSnapshot, type UsageSnapshotInput, UsageSnapshotSchema } from "../schemas/usageSnapshot.js";
+import { type UsageSnapshot, type UsageSnapshotInput, UsageSnapshotSchema, fastUsageSnapshot } from "../schemas/usageSnapshot.js";
+import { cachedEpochDay } from "./calendarDayCache.js";
 
 /** A validated snapshot with its epoch day and its index in the caller's array. */
 export interface DatedSnapshot {
@@ -32,14 +33,18 @@ export function snapshotHistories(inputs: readonly UsageSnapshotInput[], root = 
   const issues: ValidationIssue[] = [];
   const byCustomer = new Map<string, DatedSnapshot[]>();
   for (let index = 0; index < inputs.length; index++) {
-    const parsed = UsageSnapshotSchema.safeParse(inputs[index]);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) issues.push({ path: formatPath(`${root}[${index}]`, issue.path), message: issue.message });
-      continue;
+    let snapshot = fastUsageSnapshot(inputs[index]);
+    if (snapshot === null) {
+      const parsed = UsageSnapshotSchema.safeParse(inputs[index]);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) issues.push({ path: formatPath(`${root}[${index}]`, issue.path), message: issue.message });
+        continue;
+      }
+      snapshot = parsed.data;
     }
-    const entry: DatedSnapshot = { snapshot: parsed.data, day: parseCalendarDate(parsed.data.at)!, index };
-    const list = byCustomer.get(parsed.data.customerId);
-    if (list === undefined) byCustomer.set(parsed.data.customerId, [entry]);
+    const entry: DatedSnapshot = { snapshot, day: cachedEpochDay(snapshot.at)!, index };
+    const list = byCustomer.get(snapshot.customerId);
+    if (list === undefined) byCustomer.set(snapshot.customerId, [entry]);
     else list.push(entry);
   }
   const histories: CustomerHistory[] = [];

@@ -57,13 +57,20 @@ describe("healthScore — the issue's scorecard", () => {
     expect(healthScore({ ...base, licensedSeats: 100, provisionedUsers: 39 }, scorecard).band).toBe("bad");
   });
 
-  it("returns the double nearest to a non-terminating exact score", () => {
-    // weights 1 and 2: (1·100 + 2·0)/3 = 33.333… points
+  it("rounds score and points half to even to 6 decimal places", () => {
+    // weights 1 and 2: (1·100 + 2·0)/3 = 33.333333|33… → 33.333333
     const scorecard: ScorecardInput = {
       measures: [{ metric: "a", weight: 1, scale: { type: "linear", worst: 0, best: 1 } }, { metric: "b", weight: 2, scale: { type: "linear", worst: 0, best: 1 } }],
       bands: { good: 70, bad: 40 },
     };
-    expect(healthScore({ ...base, metrics: { a: 1, b: 0 } }, scorecard).score).toBe(100 / 3);
+    expect(healthScore({ ...base, metrics: { a: 1, b: 0 } }, scorecard).score).toBe(33.333333);
+    // a = 0.5 → 50 points, b = 0.75 → 75 points: (50 + 2·75)/3 = 200/3 = 66.666666|67 → 66.666667
+    expect(healthScore({ ...base, metrics: { a: 0.5, b: 0.75 } }, scorecard).score).toBe(66.666667);
+    // ties go to the even digit: linear 0 → 100 over a metric, points = the metric itself
+    const identity: ScorecardInput = { measures: [{ metric: "m", weight: 1, scale: { type: "linear", worst: 0, best: 100 } }], bands: { good: 70, bad: 40 } };
+    expect(healthScore({ ...base, metrics: { m: 0.5000005 } }, identity).score).toBe(0.5); // 0.500000|5 → 0.500000
+    expect(healthScore({ ...base, metrics: { m: 0.5000015 } }, identity).score).toBe(0.500002); // 0.500001|5 → 0.500002
+    expect(healthScore({ ...base, metrics: { m: 0.50000051 } }, identity).measures[0]?.points).toBe(0.500001);
   });
 });
 

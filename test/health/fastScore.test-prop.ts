@@ -1,0 +1,41 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect } from "vitest";
+import type { ScorecardInput } from "../../src/index.js";
+import { scoreSnapshot } from "../../src/health/fastScore.js";
+import { compileScorecard, scoreSnapshotExact } from "../../src/health/scorecardEvaluation.js";
+import { parseScorecard } from "../../src/schemas/scorecard.js";
+import { UsageSnapshotSchema } from "../../src/schemas/usageSnapshot.js";
+import { defined, scorecardArb, snapshotFieldsArb } from "./arbitraries.js";
+
+function bothPaths(fields: object, scorecard: ScorecardInput) {
+  const compiled = compileScorecard(parseScorecard(scorecard));
+  const snapshot = UsageSnapshotSchema.parse(defined({ customerId: "a", at: "2025-06-30", ...fields }));
+  return [scoreSnapshot(compiled, snapshot, "s"), scoreSnapshotExact(compiled, snapshot, "s").result] as const;
+}
+
+/** Values on a grid of hundredths, so that points land exactly on band thresholds and step boundaries. */
+const gridArb = fc.integer({ min: 0, max: 120 }).map((k) => k / 100);
+
+describe("the float path with a certified error bound equals the exact path", () => {
+  test.prop([snapshotFieldsArb, scorecardArb()], { numRuns: 500 })("random scorecards and snapshots", (fields, scorecard) => {
+    const [fast, exact] = bothPaths(fields, scorecard);
+    expect(fast).toEqual(exact);
+  });
+
+  test.prop([gridArb, gridArb, fc.integer({ min: 1, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 1, max: 10 })], { numRuns: 500 })(
+    "values on thresholds and step boundaries",
+    (m, n, good, badOffset, denominator) => {
+      const bad = Math.max(0, good - badOffset);
+      const scorecard: ScorecardInput = {
+        measures: [
+          { metric: "m", weight: 1, scale: { type: "linear", worst: 0.2, best: 0.8 } },
+          { metric: "n", weight: 2, scale: { type: "steps", steps: [{ from: 0.3, score: 50 }, { from: 0.6, score: 100 }] } },
+          { signal: "featureAdoption", weight: 1, scale: { type: "linear", worst: 1, best: 0 } },
+        ],
+        bands: { good, bad },
+      };
+      const [fast, exact] = bothPaths({ metrics: { m, n }, featuresUsed: Math.round(m * denominator), featuresAvailable: denominator }, scorecard);
+      expect(fast).toEqual(exact);
+    },
+  );
+});
