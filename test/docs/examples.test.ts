@@ -38,7 +38,7 @@ async function run(example: DocExample, index: number): Promise<void> {
 const fromSource = sourceExamples();
 const fromMarkdown = markdownExamples();
 
-describe("TSDoc @example blocks", () => {
+describe("TSDoc @example blocks", { timeout: 60_000 }, () => {
   it.each(fromSource.map((example, index) => [`${example.file}:${example.line} (${example.declaration})`, example, index] as const))(
     "%s",
     async (_name, example, index) => {
@@ -53,13 +53,13 @@ describe("TSDoc @example blocks", () => {
   });
 });
 
-describe("Markdown ```ts blocks (README.md, docs/*.md)", () => {
+describe("Markdown ```ts blocks (README.md, docs/*.md)", { timeout: 60_000 }, () => {
   it.each(fromMarkdown.map((example, index) => [`${example.file}:${example.line}`, example, index] as const))("%s", async (_name, example, index) => {
     await run(example, 10_000 + index);
   });
 });
 
-describe("API coverage", () => {
+describe("API coverage", { timeout: 60_000 }, () => {
   it("every exported function and class has an @example with at least one //=> check", async () => {
     // The main entry and every subpath entry (src/<name>/index.ts: charts, sql, …).
     const entryFiles = [join(SRC, "index.ts"), ...readdirSync(SRC).map((name) => join(SRC, name, "index.ts")).filter((path) => existsSync(path))];
@@ -88,7 +88,7 @@ describe("the example compiler", () => {
   });
 });
 
-describe("a wrong example fails", () => {
+describe("a wrong example fails", { timeout: 60_000 }, () => {
   it("reports a check whose value differs, and one that never ran", async () => {
     const wrong = { file: "wrong.ts", line: 1, declaration: "wrong", code: 'import { formatPercent } from "cs-metrics";\nformatPercent("0.5"); //=> "50%"\n' };
     await expect(run(wrong, 90_001)).rejects.toThrow(/wrong\.ts:2/);

@@ -4,7 +4,7 @@
  * records its `expression; //=> expected` checks instead of discarding them.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import ts from "typescript";
 
 /** Repository root. */
@@ -113,9 +113,13 @@ export function markdownExamples(): DocExample[] {
   );
 }
 
-/** Points the package's public specifiers at the sources: `cs-metrics` → src/index.ts, `cs-metrics/x` → src/x/index.ts. */
-export function rewriteImports(code: string, srcDir: string): string {
+/**
+ * Points the package's public specifiers at the sources (`cs-metrics` → src/index.ts, `cs-metrics/x` →
+ * src/x/index.ts) and relative specifiers at absolute paths from `fromDir`, the example's own folder.
+ */
+export function rewriteImports(code: string, srcDir: string, fromDir: string = srcDir): string {
   return code
+    .replace(/from\s+"(\.\.?\/[^"]+)"/g, (_match, path: string) => `from ${JSON.stringify(join(fromDir, path))}`)
     .replace(/from\s+"cs-metrics\/(\w+)"/g, (_match, entry: string) => `from ${JSON.stringify(join(srcDir, entry, "index.ts"))}`)
     .replace(/from\s+"cs-metrics"/g, `from ${JSON.stringify(join(srcDir, "index.ts"))}`);
 }
@@ -126,7 +130,7 @@ export function rewriteImports(code: string, srcDir: string): string {
  * @throws when a `//=>` marker follows no expression statement.
  */
 export function compileExample(example: DocExample, srcDir: string): CompiledExample {
-  const code = rewriteImports(example.code, srcDir);
+  const code = rewriteImports(example.code, srcDir, dirname(join(ROOT, example.file)));
   const source = ts.createSourceFile("example.ts", code, ts.ScriptTarget.Latest, true);
   const statements: ts.ExpressionStatement[] = [];
   const collect = (node: ts.Node): void => {
