@@ -95,6 +95,30 @@ describe("invariance properties", () => {
     },
   );
 
+  test.prop([contractBookArb(), fc.constantFrom("150.25", "0.0067", "1", "3")])(
+    "converting every record through an exchange rate equals multiplying its amount by the rate",
+    ({ records, period }, rate) => {
+      const foreign = records.map((record) => ({ ...record, currency: "EUR" }));
+      const scaled = records.map((record) => ({ ...record, amount: new Exact(record.amount).times(rate).toString(), currency: "JPY" }));
+      const converted = contractBook(asInput(foreign), { currency: "JPY", exchangeRates: { EUR: rate } });
+      expect(JSON.stringify(revenueReport(converted, period))).toBe(JSON.stringify(revenueReport(contractBook(asInput(scaled), { currency: "JPY" }), period)));
+    },
+  );
+
+  test.prop([contractBookArb(), fc.array(fc.integer({ min: 0, max: 86_399_999 }), { minLength: 30, maxLength: 30 })])(
+    "Date objects at any time of day give the same results as their UTC calendar dates",
+    ({ records, period }, times) => {
+      let next = 0;
+      const at = (date: string): Date => new Date(Date.parse(`${date}T00:00:00Z`) + times[next++ % times.length]!);
+      const withDates = records.map((record) => ({ ...record, start: at(record.start), end: record.end === null ? null : at(record.end) }));
+      const periodWithDates = { start: at(period.start), end: at(period.end) };
+      const book = contractBook(withDates);
+      expect(JSON.parse(JSON.stringify(revenueReport(book, periodWithDates)))).toEqual(
+        JSON.parse(JSON.stringify(revenueReport(asInput(records), { start: period.start, end: period.end }))),
+      );
+    },
+  );
+
   test.prop([contractBookArb(), prorationArb])("every numeric output is finite (no NaN, no Infinity)", ({ records, period }, proration) => {
     const book = contractBook(asInput(records));
     const results = {
