@@ -4,7 +4,7 @@
  * @module
  */
 import { parseArgs } from "node:util";
-import { CsMetricsError, ValidationError, type ValidationIssue } from "../errors.js";
+import { CsMetricsError, CurrencyMismatchError, ValidationError, type ValidationIssue } from "../errors.js";
 import { contractBook } from "../revenue/contractBook.js";
 import { revenueReport } from "../revenue/revenueReport.js";
 import type { ContractInput } from "../schemas/contract.js";
@@ -171,6 +171,11 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
       io.stderr(`cs-metrics: invalid input (${error.issues.length} ${error.issues.length === 1 ? "problem" : "problems"}):\n`);
       for (const line of locateIssues(error, files).slice(0, 50)) io.stderr(`  ${line}\n`);
       if (error.issues.length > 50) io.stderr(`  … and ${error.issues.length - 50} more\n`);
+      return 1;
+    }
+    if (error instanceof CurrencyMismatchError) {
+      const [located] = locateIssues(new ValidationError([{ path: error.path, message: `currency ${error.actual} differs from ${error.expected} (one report uses one currency)` }]), files);
+      io.stderr(`cs-metrics: ${located}\n`);
       return 1;
     }
     if (error instanceof CsMetricsError || error instanceof CliInputError) {

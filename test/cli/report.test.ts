@@ -21,12 +21,17 @@ const data = (name: string): string => join(ROOT, "examples", "data", name);
 const scratch = mkdtempSync(join(tmpdir(), "cs-metrics-cli-"));
 const FY2025 = ["--period", "2025", "--fiscal-start", "4"];
 
+/** The table's lines with runs of padding shown as " | ", for readable expectations. */
+function tableLines(stdout: string): string[] {
+  return stdout.split("\n").map((line) => line.trim().replace(/\s{2,}/g, " | "));
+}
+
 describe("cs-metrics report on the sample CSV files", { timeout: 60_000 }, () => {
   it("prints the KPI table", async () => {
     const run = await runCli(["report", "--contracts", data("contracts.csv"), "--usage", data("usage.csv"), ...FY2025]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    const lines = run.stdout.split("\n").map((line) => line.trim().replace(/\s{2,}/g, " | "));
+    const lines = tableLines(run.stdout);
     expect(lines[0]).toBe("KPI report FY2025 (2025-04-01 – 2026-04-01, end exclusive), JPY");
     expect(lines).toContain("starting MRR | ¥1,620,000");
     expect(lines).toContain("+ new | ¥250,000 (1)");
@@ -97,7 +102,7 @@ describe("cs-metrics report --scorecard", { timeout: 60_000 }, () => {
   it("adds health bands and Good−Bad to the table", async () => {
     const run = await runCli(args);
     expect(run.code).toBe(0);
-    const lines = run.stdout.split("\n").map((line) => line.trim().replace(/\s{2,}/g, " | "));
+    const lines = tableLines(run.stdout);
     expect(lines).toContain("Good | 4 (57.1%)");
     expect(lines).toContain("Normal | 1 (14.3%)");
     expect(lines).toContain("Bad | 2 (28.6%)");
@@ -161,6 +166,14 @@ describe("cs-metrics report on invalid input", { timeout: 60_000 }, () => {
     const syntax = await runCli(["report", "--contracts", broken, "--period", "2025"]);
     expect(syntax.code).toBe(1);
     expect(syntax.stderr).toMatch(new RegExp(`${broken.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:2:\\d+: invalid JSON`));
+  });
+
+  it("names the line and column of a record in another currency", async () => {
+    const file = join(scratch, "currencies.csv");
+    writeFileSync(file, "id,customerId,start,amount,currency\nC1,a,2025-01-01,100,JPY\nC2,b,2025-01-01,5,USD\n");
+    const run = await runCli(["report", "--contracts", file, "--period", "2025"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`cs-metrics: ${file}:3:5: currency: currency USD differs from JPY (one report uses one currency)\n`);
   });
 
   it("validates usage snapshots with the same schema", async () => {
