@@ -85,47 +85,79 @@ export const REVENUE_REPORT_COLUMNS = [
   "lost_revenue",
 ] as const;
 
+/** One value of the report: its column, numerator and denominator (columns of `rate_numerators`, or a constant). */
+type ReportFraction = readonly [column: string, numerator: string, denominator: string | bigint];
+
+/**
+ * A CTE listing fractions as rows (`name`, `numerator`, `denominator`) and one dividing them all:
+ * the long division is written, and planned, once rather than once per column.
+ */
+function quotientCtes(context: RevenueQueryContext, name: string, fractions: readonly ReportFraction[], scale: number): string {
+  const { rules } = context;
+  const rows = fractions.map(([column, numerator, denominator], index) => {
+    const d = typeof denominator === "bigint" ? rules.integer(denominator) : denominator;
+    const cast = (value: string): string => `CAST(${value} AS ${rules.integerType})`;
+    return index === 0
+      ? `  SELECT '${column}' AS name, ${cast(numerator)} AS numerator, ${cast(d)} AS denominator FROM rate_numerators`
+      : `  SELECT '${column}', ${cast(numerator)}, ${cast(d)} FROM rate_numerators`;
+  });
+  return `${name}_parts AS (
+${rows.join("\n  UNION ALL\n")}
+),
+${name}_values AS (
+  SELECT name, ${exactQuotient(rules, "numerator", "denominator", scale, { signed: true })} AS value
+  FROM ${name}_parts
+)`;
+}
+
+/** `MAX(CASE WHEN name = 'x' THEN value END) AS x, …`: the quotient rows back as columns. */
+function pivot(name: string, fractions: readonly ReportFraction[]): string {
+  const columns = fractions.map(([column]) => `    MAX(CASE WHEN name = '${column}' THEN value END) AS ${column}`).join(",\n");
+  return `(\n  SELECT\n${columns}\n  FROM ${name}_values\n)`;
+}
+
 /** The period's revenue report: one row with movements, logo counts, rates and lost revenue. */
 export function revenueReportSql(context: RevenueQueryContext, options: RevenueReportSqlOptions): CompiledQuery {
-  const { rules } = context;
-  const rate = (numerator: string, denominator: string, signed = false): string =>
-    exactQuotient(rules, numerator, denominator, RATE_SCALE, { signed });
-  const logoRate = (numerator: string, signed = false): string =>
-    exactQuotient(rules, numerator, "starting_customers", RATE_SCALE, { signed, widen: true });
-  const lostDenominator = unitsPerCurrencyUnit(context) * partsPerMonth(options.proration);
-  const items: [string, string][] = [
-    [money(context, "starting_units"), "starting_mrr"],
-    [money(context, "ending_units"), "ending_mrr"],
-    [money(context, "new_units"), "new_mrr"],
-    [money(context, "reactivation_units"), "reactivation_mrr"],
-    [money(context, "expansion_units"), "expansion_mrr"],
-    [money(context, "contraction_units"), "contraction_mrr"],
-    [money(context, "churned_units"), "churned_mrr"],
-    [money(context, "net_new_units", true), "net_new_mrr"],
-    ...["starting", "ending", "new", "reactivated", "expanded", "contracted", "churned", "flat"].map(
-      (kind): [string, string] => [`${kind}_customers`, `${kind}_customers`],
-    ),
-    [rate("cohort_ending_units", "starting_units"), "nrr"],
-    [rate("retained_units", "starting_units"), "grr"],
-    [rate("expansion_units", "starting_units"), "expansion_rate"],
-    [rate("contraction_units", "starting_units"), "contraction_rate"],
-    [rate("churned_units", "starting_units"), "revenue_churn_rate"],
-    [rate("gross_churned_units", "starting_units"), "gross_revenue_churn_rate"],
-    [rate("net_churned_units", "starting_units", true), "net_revenue_churn_rate"],
-    [logoRate("churned_customers"), "logo_churn_rate"],
-    [logoRate("retained_customers"), "logo_retention_rate"],
-    [logoRate("net_churned_customers", true), "net_logo_churn_rate"],
-    [exactQuotient(rules, "lost_parts", lostDenominator, MONEY_SCALE), "lost_revenue"],
+  const perUnit = unitsPerCurrencyUnit(context);
+  const money: ReportFraction[] = [
+    ["starting_mrr", "starting_units", perUnit],
+    ["ending_mrr", "ending_units", perUnit],
+    ["new_mrr", "new_units", perUnit],
+    ["reactivation_mrr", "reactivation_units", perUnit],
+    ["expansion_mrr", "expansion_units", perUnit],
+    ["contraction_mrr", "contraction_units", perUnit],
+    ["churned_mrr", "churned_units", perUnit],
+    ["net_new_mrr", "net_new_units", perUnit],
+    ["lost_revenue", "lost_parts", perUnit * partsPerMonth(options.proration)],
   ];
+  const rates: ReportFraction[] = [
+    ["nrr", "cohort_ending_units", "starting_units"],
+    ["grr", "retained_units", "starting_units"],
+    ["expansion_rate", "expansion_units", "starting_units"],
+    ["contraction_rate", "contraction_units", "starting_units"],
+    ["revenue_churn_rate", "churned_units", "starting_units"],
+    ["gross_revenue_churn_rate", "gross_churned_units", "starting_units"],
+    ["net_revenue_churn_rate", "net_churned_units", "starting_units"],
+    ["logo_churn_rate", "churned_customers", "starting_customers"],
+    ["logo_retention_rate", "retained_customers", "starting_customers"],
+    ["net_logo_churn_rate", "net_churned_customers", "starting_customers"],
+  ];
+  const source = (column: string): string =>
+    money.some(([name]) => name === column) ? "money" : rates.some(([name]) => name === column) ? "rates" : "t";
+  const items = REVENUE_REPORT_COLUMNS.map((column): [string, string] => [`${source(column)}.${column}`, column]);
   const sql = `WITH
 ${contractLinesCtes(context)},
 ${customerMovementCtes(context)},
 ${churnLossCtes(context, options.proration)},
 ${periodTotalsCte()},
-${rateNumeratorsCte(options)}
+${rateNumeratorsCte(options)},
+${quotientCtes(context, "money", money, MONEY_SCALE)},
+${quotientCtes(context, "rate", rates, RATE_SCALE)}
 SELECT
 ${selectList(items)}
-FROM rate_numerators`;
+FROM rate_numerators AS t
+CROSS JOIN ${pivot("money", money)} AS money
+CROSS JOIN ${pivot("rate", rates)} AS rates`;
   return { sql, columns: REVENUE_REPORT_COLUMNS };
 }
 

@@ -125,109 +125,116 @@ rate_numerators AS (
     t.churned_customers - t.new_customers AS net_churned_customers,
     (SELECT COALESCE(SUM(starting_units * remaining_parts), 0) FROM churn_losses) AS lost_parts
   FROM period_totals AS t
+),
+money_parts AS (
+  SELECT 'starting_mrr' AS name, CAST(starting_units AS NUMERIC) AS numerator, CAST(PARSE_BIGNUMERIC('3326400000') AS NUMERIC) AS denominator FROM rate_numerators
+  UNION ALL
+  SELECT 'ending_mrr', CAST(ending_units AS NUMERIC), CAST(PARSE_BIGNUMERIC('3326400000') AS NUMERIC) FROM rate_numerators
+  UNION ALL
+  SELECT 'new_mrr', CAST(new_units AS NUMERIC), CAST(PARSE_BIGNUMERIC('3326400000') AS NUMERIC) FROM rate_numerators
+  UNION ALL
+  SELECT 'reactivation_mrr', CAST(reactivation_units AS NUMERIC), CAST(PARSE_BIGNUMERIC('3326400000') AS NUMERIC) FROM rate_numerators
+  UNION ALL
+  SELECT 'expansion_mrr', CAST(expansion_units AS NUMERIC), CAST(PARSE_BIGNUMERIC('3326400000') AS NUMERIC) FROM rate_numerators
+  UNION ALL
+  SELECT 'contraction_mrr', CAST(contraction_units AS NUMERIC), CAST(PARSE_BIGNUMERIC('3326400000') AS NUMERIC) FROM rate_numerators
+  UNION ALL
+  SELECT 'churned_mrr', CAST(churned_units AS NUMERIC), CAST(PARSE_BIGNUMERIC('3326400000') AS NUMERIC) FROM rate_numerators
+  UNION ALL
+  SELECT 'net_new_mrr', CAST(net_new_units AS NUMERIC), CAST(PARSE_BIGNUMERIC('3326400000') AS NUMERIC) FROM rate_numerators
+  UNION ALL
+  SELECT 'lost_revenue', CAST(lost_parts AS NUMERIC), CAST(PARSE_BIGNUMERIC('1255982112000000') AS NUMERIC) FROM rate_numerators
+),
+money_values AS (
+  SELECT name, CASE WHEN denominator = 0 THEN NULL ELSE SIGN(numerator) * (
+      DIV(ABS(numerator), denominator) * PARSE_BIGNUMERIC('1000000000000000000')
+      + DIV(MOD(ABS(numerator), denominator) * PARSE_BIGNUMERIC('1000000000'), denominator) * PARSE_BIGNUMERIC('1000000000')
+      + DIV(MOD(MOD(ABS(numerator), denominator) * PARSE_BIGNUMERIC('1000000000'), denominator) * PARSE_BIGNUMERIC('1000000000'), denominator)
+    ) * PARSE_BIGNUMERIC('0.000000000000000001') END AS value
+  FROM money_parts
+),
+rate_parts AS (
+  SELECT 'nrr' AS name, CAST(cohort_ending_units AS NUMERIC) AS numerator, CAST(starting_units AS NUMERIC) AS denominator FROM rate_numerators
+  UNION ALL
+  SELECT 'grr', CAST(retained_units AS NUMERIC), CAST(starting_units AS NUMERIC) FROM rate_numerators
+  UNION ALL
+  SELECT 'expansion_rate', CAST(expansion_units AS NUMERIC), CAST(starting_units AS NUMERIC) FROM rate_numerators
+  UNION ALL
+  SELECT 'contraction_rate', CAST(contraction_units AS NUMERIC), CAST(starting_units AS NUMERIC) FROM rate_numerators
+  UNION ALL
+  SELECT 'revenue_churn_rate', CAST(churned_units AS NUMERIC), CAST(starting_units AS NUMERIC) FROM rate_numerators
+  UNION ALL
+  SELECT 'gross_revenue_churn_rate', CAST(gross_churned_units AS NUMERIC), CAST(starting_units AS NUMERIC) FROM rate_numerators
+  UNION ALL
+  SELECT 'net_revenue_churn_rate', CAST(net_churned_units AS NUMERIC), CAST(starting_units AS NUMERIC) FROM rate_numerators
+  UNION ALL
+  SELECT 'logo_churn_rate', CAST(churned_customers AS NUMERIC), CAST(starting_customers AS NUMERIC) FROM rate_numerators
+  UNION ALL
+  SELECT 'logo_retention_rate', CAST(retained_customers AS NUMERIC), CAST(starting_customers AS NUMERIC) FROM rate_numerators
+  UNION ALL
+  SELECT 'net_logo_churn_rate', CAST(net_churned_customers AS NUMERIC), CAST(starting_customers AS NUMERIC) FROM rate_numerators
+),
+rate_values AS (
+  SELECT name, CASE WHEN denominator = 0 THEN NULL ELSE SIGN(numerator) * (
+      DIV(ABS(numerator), denominator) * PARSE_BIGNUMERIC('10000000000000000000000000000')
+      + DIV(MOD(ABS(numerator), denominator) * PARSE_BIGNUMERIC('100000000000000'), denominator) * PARSE_BIGNUMERIC('100000000000000')
+      + DIV(MOD(MOD(ABS(numerator), denominator) * PARSE_BIGNUMERIC('100000000000000'), denominator) * PARSE_BIGNUMERIC('100000000000000'), denominator)
+    ) * PARSE_BIGNUMERIC('0.0000000000000000000000000001') END AS value
+  FROM rate_parts
 )
 SELECT
-  (
-      DIV(starting_units, PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000000000000')
-      + DIV(MOD(starting_units, PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000')
-      + DIV(MOD(MOD(starting_units, PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000'))
-    ) * PARSE_BIGNUMERIC('0.000000000000000001') AS starting_mrr,
-  (
-      DIV(ending_units, PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000000000000')
-      + DIV(MOD(ending_units, PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000')
-      + DIV(MOD(MOD(ending_units, PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000'))
-    ) * PARSE_BIGNUMERIC('0.000000000000000001') AS ending_mrr,
-  (
-      DIV(new_units, PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000000000000')
-      + DIV(MOD(new_units, PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000')
-      + DIV(MOD(MOD(new_units, PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000'))
-    ) * PARSE_BIGNUMERIC('0.000000000000000001') AS new_mrr,
-  (
-      DIV(reactivation_units, PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000000000000')
-      + DIV(MOD(reactivation_units, PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000')
-      + DIV(MOD(MOD(reactivation_units, PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000'))
-    ) * PARSE_BIGNUMERIC('0.000000000000000001') AS reactivation_mrr,
-  (
-      DIV(expansion_units, PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000000000000')
-      + DIV(MOD(expansion_units, PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000')
-      + DIV(MOD(MOD(expansion_units, PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000'))
-    ) * PARSE_BIGNUMERIC('0.000000000000000001') AS expansion_mrr,
-  (
-      DIV(contraction_units, PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000000000000')
-      + DIV(MOD(contraction_units, PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000')
-      + DIV(MOD(MOD(contraction_units, PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000'))
-    ) * PARSE_BIGNUMERIC('0.000000000000000001') AS contraction_mrr,
-  (
-      DIV(churned_units, PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000000000000')
-      + DIV(MOD(churned_units, PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000')
-      + DIV(MOD(MOD(churned_units, PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000'))
-    ) * PARSE_BIGNUMERIC('0.000000000000000001') AS churned_mrr,
-  SIGN(net_new_units) * (
-      DIV(ABS(net_new_units), PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000000000000')
-      + DIV(MOD(ABS(net_new_units), PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000')
-      + DIV(MOD(MOD(ABS(net_new_units), PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('3326400000'))
-    ) * PARSE_BIGNUMERIC('0.000000000000000001') AS net_new_mrr,
-  starting_customers AS starting_customers,
-  ending_customers AS ending_customers,
-  new_customers AS new_customers,
-  reactivated_customers AS reactivated_customers,
-  expanded_customers AS expanded_customers,
-  contracted_customers AS contracted_customers,
-  churned_customers AS churned_customers,
-  flat_customers AS flat_customers,
-  CASE WHEN starting_units = 0 THEN NULL ELSE (
-      DIV(cohort_ending_units, starting_units) * PARSE_BIGNUMERIC('10000000000000000000000000000')
-      + DIV(MOD(cohort_ending_units, starting_units) * PARSE_BIGNUMERIC('100000000000000'), starting_units) * PARSE_BIGNUMERIC('100000000000000')
-      + DIV(MOD(MOD(cohort_ending_units, starting_units) * PARSE_BIGNUMERIC('100000000000000'), starting_units) * PARSE_BIGNUMERIC('100000000000000'), starting_units)
-    ) * PARSE_BIGNUMERIC('0.0000000000000000000000000001') END AS nrr,
-  CASE WHEN starting_units = 0 THEN NULL ELSE (
-      DIV(retained_units, starting_units) * PARSE_BIGNUMERIC('10000000000000000000000000000')
-      + DIV(MOD(retained_units, starting_units) * PARSE_BIGNUMERIC('100000000000000'), starting_units) * PARSE_BIGNUMERIC('100000000000000')
-      + DIV(MOD(MOD(retained_units, starting_units) * PARSE_BIGNUMERIC('100000000000000'), starting_units) * PARSE_BIGNUMERIC('100000000000000'), starting_units)
-    ) * PARSE_BIGNUMERIC('0.0000000000000000000000000001') END AS grr,
-  CASE WHEN starting_units = 0 THEN NULL ELSE (
-      DIV(expansion_units, starting_units) * PARSE_BIGNUMERIC('10000000000000000000000000000')
-      + DIV(MOD(expansion_units, starting_units) * PARSE_BIGNUMERIC('100000000000000'), starting_units) * PARSE_BIGNUMERIC('100000000000000')
-      + DIV(MOD(MOD(expansion_units, starting_units) * PARSE_BIGNUMERIC('100000000000000'), starting_units) * PARSE_BIGNUMERIC('100000000000000'), starting_units)
-    ) * PARSE_BIGNUMERIC('0.0000000000000000000000000001') END AS expansion_rate,
-  CASE WHEN starting_units = 0 THEN NULL ELSE (
-      DIV(contraction_units, starting_units) * PARSE_BIGNUMERIC('10000000000000000000000000000')
-      + DIV(MOD(contraction_units, starting_units) * PARSE_BIGNUMERIC('100000000000000'), starting_units) * PARSE_BIGNUMERIC('100000000000000')
-      + DIV(MOD(MOD(contraction_units, starting_units) * PARSE_BIGNUMERIC('100000000000000'), starting_units) * PARSE_BIGNUMERIC('100000000000000'), starting_units)
-    ) * PARSE_BIGNUMERIC('0.0000000000000000000000000001') END AS contraction_rate,
-  CASE WHEN starting_units = 0 THEN NULL ELSE (
-      DIV(churned_units, starting_units) * PARSE_BIGNUMERIC('10000000000000000000000000000')
-      + DIV(MOD(churned_units, starting_units) * PARSE_BIGNUMERIC('100000000000000'), starting_units) * PARSE_BIGNUMERIC('100000000000000')
-      + DIV(MOD(MOD(churned_units, starting_units) * PARSE_BIGNUMERIC('100000000000000'), starting_units) * PARSE_BIGNUMERIC('100000000000000'), starting_units)
-    ) * PARSE_BIGNUMERIC('0.0000000000000000000000000001') END AS revenue_churn_rate,
-  CASE WHEN starting_units = 0 THEN NULL ELSE (
-      DIV(gross_churned_units, starting_units) * PARSE_BIGNUMERIC('10000000000000000000000000000')
-      + DIV(MOD(gross_churned_units, starting_units) * PARSE_BIGNUMERIC('100000000000000'), starting_units) * PARSE_BIGNUMERIC('100000000000000')
-      + DIV(MOD(MOD(gross_churned_units, starting_units) * PARSE_BIGNUMERIC('100000000000000'), starting_units) * PARSE_BIGNUMERIC('100000000000000'), starting_units)
-    ) * PARSE_BIGNUMERIC('0.0000000000000000000000000001') END AS gross_revenue_churn_rate,
-  CASE WHEN starting_units = 0 THEN NULL ELSE SIGN(net_churned_units) * (
-      DIV(ABS(net_churned_units), starting_units) * PARSE_BIGNUMERIC('10000000000000000000000000000')
-      + DIV(MOD(ABS(net_churned_units), starting_units) * PARSE_BIGNUMERIC('100000000000000'), starting_units) * PARSE_BIGNUMERIC('100000000000000')
-      + DIV(MOD(MOD(ABS(net_churned_units), starting_units) * PARSE_BIGNUMERIC('100000000000000'), starting_units) * PARSE_BIGNUMERIC('100000000000000'), starting_units)
-    ) * PARSE_BIGNUMERIC('0.0000000000000000000000000001') END AS net_revenue_churn_rate,
-  CASE WHEN starting_customers = 0 THEN NULL ELSE (
-      DIV(CAST(churned_customers AS NUMERIC), CAST(starting_customers AS NUMERIC)) * PARSE_BIGNUMERIC('10000000000000000000000000000')
-      + DIV(MOD(CAST(churned_customers AS NUMERIC), CAST(starting_customers AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000'), CAST(starting_customers AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000')
-      + DIV(MOD(MOD(CAST(churned_customers AS NUMERIC), CAST(starting_customers AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000'), CAST(starting_customers AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000'), CAST(starting_customers AS NUMERIC))
-    ) * PARSE_BIGNUMERIC('0.0000000000000000000000000001') END AS logo_churn_rate,
-  CASE WHEN starting_customers = 0 THEN NULL ELSE (
-      DIV(CAST(retained_customers AS NUMERIC), CAST(starting_customers AS NUMERIC)) * PARSE_BIGNUMERIC('10000000000000000000000000000')
-      + DIV(MOD(CAST(retained_customers AS NUMERIC), CAST(starting_customers AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000'), CAST(starting_customers AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000')
-      + DIV(MOD(MOD(CAST(retained_customers AS NUMERIC), CAST(starting_customers AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000'), CAST(starting_customers AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000'), CAST(starting_customers AS NUMERIC))
-    ) * PARSE_BIGNUMERIC('0.0000000000000000000000000001') END AS logo_retention_rate,
-  CASE WHEN starting_customers = 0 THEN NULL ELSE SIGN(CAST(net_churned_customers AS NUMERIC)) * (
-      DIV(ABS(CAST(net_churned_customers AS NUMERIC)), CAST(starting_customers AS NUMERIC)) * PARSE_BIGNUMERIC('10000000000000000000000000000')
-      + DIV(MOD(ABS(CAST(net_churned_customers AS NUMERIC)), CAST(starting_customers AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000'), CAST(starting_customers AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000')
-      + DIV(MOD(MOD(ABS(CAST(net_churned_customers AS NUMERIC)), CAST(starting_customers AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000'), CAST(starting_customers AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000'), CAST(starting_customers AS NUMERIC))
-    ) * PARSE_BIGNUMERIC('0.0000000000000000000000000001') END AS net_logo_churn_rate,
-  (
-      DIV(lost_parts, PARSE_BIGNUMERIC('1255982112000000')) * PARSE_BIGNUMERIC('1000000000000000000')
-      + DIV(MOD(lost_parts, PARSE_BIGNUMERIC('1255982112000000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('1255982112000000')) * PARSE_BIGNUMERIC('1000000000')
-      + DIV(MOD(MOD(lost_parts, PARSE_BIGNUMERIC('1255982112000000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('1255982112000000')) * PARSE_BIGNUMERIC('1000000000'), PARSE_BIGNUMERIC('1255982112000000'))
-    ) * PARSE_BIGNUMERIC('0.000000000000000001') AS lost_revenue
-FROM rate_numerators;
+  money.starting_mrr AS starting_mrr,
+  money.ending_mrr AS ending_mrr,
+  money.new_mrr AS new_mrr,
+  money.reactivation_mrr AS reactivation_mrr,
+  money.expansion_mrr AS expansion_mrr,
+  money.contraction_mrr AS contraction_mrr,
+  money.churned_mrr AS churned_mrr,
+  money.net_new_mrr AS net_new_mrr,
+  t.starting_customers AS starting_customers,
+  t.ending_customers AS ending_customers,
+  t.new_customers AS new_customers,
+  t.reactivated_customers AS reactivated_customers,
+  t.expanded_customers AS expanded_customers,
+  t.contracted_customers AS contracted_customers,
+  t.churned_customers AS churned_customers,
+  t.flat_customers AS flat_customers,
+  rates.nrr AS nrr,
+  rates.grr AS grr,
+  rates.expansion_rate AS expansion_rate,
+  rates.contraction_rate AS contraction_rate,
+  rates.revenue_churn_rate AS revenue_churn_rate,
+  rates.gross_revenue_churn_rate AS gross_revenue_churn_rate,
+  rates.net_revenue_churn_rate AS net_revenue_churn_rate,
+  rates.logo_churn_rate AS logo_churn_rate,
+  rates.logo_retention_rate AS logo_retention_rate,
+  rates.net_logo_churn_rate AS net_logo_churn_rate,
+  money.lost_revenue AS lost_revenue
+FROM rate_numerators AS t
+CROSS JOIN (
+  SELECT
+    MAX(CASE WHEN name = 'starting_mrr' THEN value END) AS starting_mrr,
+    MAX(CASE WHEN name = 'ending_mrr' THEN value END) AS ending_mrr,
+    MAX(CASE WHEN name = 'new_mrr' THEN value END) AS new_mrr,
+    MAX(CASE WHEN name = 'reactivation_mrr' THEN value END) AS reactivation_mrr,
+    MAX(CASE WHEN name = 'expansion_mrr' THEN value END) AS expansion_mrr,
+    MAX(CASE WHEN name = 'contraction_mrr' THEN value END) AS contraction_mrr,
+    MAX(CASE WHEN name = 'churned_mrr' THEN value END) AS churned_mrr,
+    MAX(CASE WHEN name = 'net_new_mrr' THEN value END) AS net_new_mrr,
+    MAX(CASE WHEN name = 'lost_revenue' THEN value END) AS lost_revenue
+  FROM money_values
+) AS money
+CROSS JOIN (
+  SELECT
+    MAX(CASE WHEN name = 'nrr' THEN value END) AS nrr,
+    MAX(CASE WHEN name = 'grr' THEN value END) AS grr,
+    MAX(CASE WHEN name = 'expansion_rate' THEN value END) AS expansion_rate,
+    MAX(CASE WHEN name = 'contraction_rate' THEN value END) AS contraction_rate,
+    MAX(CASE WHEN name = 'revenue_churn_rate' THEN value END) AS revenue_churn_rate,
+    MAX(CASE WHEN name = 'gross_revenue_churn_rate' THEN value END) AS gross_revenue_churn_rate,
+    MAX(CASE WHEN name = 'net_revenue_churn_rate' THEN value END) AS net_revenue_churn_rate,
+    MAX(CASE WHEN name = 'logo_churn_rate' THEN value END) AS logo_churn_rate,
+    MAX(CASE WHEN name = 'logo_retention_rate' THEN value END) AS logo_retention_rate,
+    MAX(CASE WHEN name = 'net_logo_churn_rate' THEN value END) AS net_logo_churn_rate
+  FROM rate_values
+) AS rates;

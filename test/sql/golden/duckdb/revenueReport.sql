@@ -125,109 +125,116 @@ rate_numerators AS (
     t.churned_customers - t.new_customers AS net_churned_customers,
     (SELECT COALESCE(SUM(starting_units * remaining_parts), 0) FROM churn_losses) AS lost_parts
   FROM period_totals AS t
+),
+money_parts AS (
+  SELECT 'starting_mrr' AS name, CAST(starting_units AS HUGEINT) AS numerator, CAST(3326400000 AS HUGEINT) AS denominator FROM rate_numerators
+  UNION ALL
+  SELECT 'ending_mrr', CAST(ending_units AS HUGEINT), CAST(3326400000 AS HUGEINT) FROM rate_numerators
+  UNION ALL
+  SELECT 'new_mrr', CAST(new_units AS HUGEINT), CAST(3326400000 AS HUGEINT) FROM rate_numerators
+  UNION ALL
+  SELECT 'reactivation_mrr', CAST(reactivation_units AS HUGEINT), CAST(3326400000 AS HUGEINT) FROM rate_numerators
+  UNION ALL
+  SELECT 'expansion_mrr', CAST(expansion_units AS HUGEINT), CAST(3326400000 AS HUGEINT) FROM rate_numerators
+  UNION ALL
+  SELECT 'contraction_mrr', CAST(contraction_units AS HUGEINT), CAST(3326400000 AS HUGEINT) FROM rate_numerators
+  UNION ALL
+  SELECT 'churned_mrr', CAST(churned_units AS HUGEINT), CAST(3326400000 AS HUGEINT) FROM rate_numerators
+  UNION ALL
+  SELECT 'net_new_mrr', CAST(net_new_units AS HUGEINT), CAST(3326400000 AS HUGEINT) FROM rate_numerators
+  UNION ALL
+  SELECT 'lost_revenue', CAST(lost_parts AS HUGEINT), CAST(1255982112000000 AS HUGEINT) FROM rate_numerators
+),
+money_values AS (
+  SELECT name, CASE WHEN denominator = 0 THEN NULL ELSE SIGN(numerator) * CAST(
+      (ABS(numerator)) // (denominator) * 1000000000000000000
+      + (MOD(ABS(numerator), denominator) * 1000000000) // (denominator) * 1000000000
+      + (MOD(MOD(ABS(numerator), denominator) * 1000000000, denominator) * 1000000000) // (denominator)
+    AS DECIMAL(38, 0)) * 0.000000000000000001 END AS value
+  FROM money_parts
+),
+rate_parts AS (
+  SELECT 'nrr' AS name, CAST(cohort_ending_units AS HUGEINT) AS numerator, CAST(starting_units AS HUGEINT) AS denominator FROM rate_numerators
+  UNION ALL
+  SELECT 'grr', CAST(retained_units AS HUGEINT), CAST(starting_units AS HUGEINT) FROM rate_numerators
+  UNION ALL
+  SELECT 'expansion_rate', CAST(expansion_units AS HUGEINT), CAST(starting_units AS HUGEINT) FROM rate_numerators
+  UNION ALL
+  SELECT 'contraction_rate', CAST(contraction_units AS HUGEINT), CAST(starting_units AS HUGEINT) FROM rate_numerators
+  UNION ALL
+  SELECT 'revenue_churn_rate', CAST(churned_units AS HUGEINT), CAST(starting_units AS HUGEINT) FROM rate_numerators
+  UNION ALL
+  SELECT 'gross_revenue_churn_rate', CAST(gross_churned_units AS HUGEINT), CAST(starting_units AS HUGEINT) FROM rate_numerators
+  UNION ALL
+  SELECT 'net_revenue_churn_rate', CAST(net_churned_units AS HUGEINT), CAST(starting_units AS HUGEINT) FROM rate_numerators
+  UNION ALL
+  SELECT 'logo_churn_rate', CAST(churned_customers AS HUGEINT), CAST(starting_customers AS HUGEINT) FROM rate_numerators
+  UNION ALL
+  SELECT 'logo_retention_rate', CAST(retained_customers AS HUGEINT), CAST(starting_customers AS HUGEINT) FROM rate_numerators
+  UNION ALL
+  SELECT 'net_logo_churn_rate', CAST(net_churned_customers AS HUGEINT), CAST(starting_customers AS HUGEINT) FROM rate_numerators
+),
+rate_values AS (
+  SELECT name, CASE WHEN denominator = 0 THEN NULL ELSE SIGN(numerator) * CAST(
+      (ABS(numerator)) // (denominator) * 10000000000000000000000000000
+      + (MOD(ABS(numerator), denominator) * 100000000000000) // (denominator) * 100000000000000
+      + (MOD(MOD(ABS(numerator), denominator) * 100000000000000, denominator) * 100000000000000) // (denominator)
+    AS DECIMAL(38, 0)) * 0.0000000000000000000000000001 END AS value
+  FROM rate_parts
 )
 SELECT
-  CAST(
-      (starting_units) // (3326400000) * 1000000000000000000
-      + (MOD(starting_units, 3326400000) * 1000000000) // (3326400000) * 1000000000
-      + (MOD(MOD(starting_units, 3326400000) * 1000000000, 3326400000) * 1000000000) // (3326400000)
-    AS DECIMAL(38, 0)) * 0.000000000000000001 AS starting_mrr,
-  CAST(
-      (ending_units) // (3326400000) * 1000000000000000000
-      + (MOD(ending_units, 3326400000) * 1000000000) // (3326400000) * 1000000000
-      + (MOD(MOD(ending_units, 3326400000) * 1000000000, 3326400000) * 1000000000) // (3326400000)
-    AS DECIMAL(38, 0)) * 0.000000000000000001 AS ending_mrr,
-  CAST(
-      (new_units) // (3326400000) * 1000000000000000000
-      + (MOD(new_units, 3326400000) * 1000000000) // (3326400000) * 1000000000
-      + (MOD(MOD(new_units, 3326400000) * 1000000000, 3326400000) * 1000000000) // (3326400000)
-    AS DECIMAL(38, 0)) * 0.000000000000000001 AS new_mrr,
-  CAST(
-      (reactivation_units) // (3326400000) * 1000000000000000000
-      + (MOD(reactivation_units, 3326400000) * 1000000000) // (3326400000) * 1000000000
-      + (MOD(MOD(reactivation_units, 3326400000) * 1000000000, 3326400000) * 1000000000) // (3326400000)
-    AS DECIMAL(38, 0)) * 0.000000000000000001 AS reactivation_mrr,
-  CAST(
-      (expansion_units) // (3326400000) * 1000000000000000000
-      + (MOD(expansion_units, 3326400000) * 1000000000) // (3326400000) * 1000000000
-      + (MOD(MOD(expansion_units, 3326400000) * 1000000000, 3326400000) * 1000000000) // (3326400000)
-    AS DECIMAL(38, 0)) * 0.000000000000000001 AS expansion_mrr,
-  CAST(
-      (contraction_units) // (3326400000) * 1000000000000000000
-      + (MOD(contraction_units, 3326400000) * 1000000000) // (3326400000) * 1000000000
-      + (MOD(MOD(contraction_units, 3326400000) * 1000000000, 3326400000) * 1000000000) // (3326400000)
-    AS DECIMAL(38, 0)) * 0.000000000000000001 AS contraction_mrr,
-  CAST(
-      (churned_units) // (3326400000) * 1000000000000000000
-      + (MOD(churned_units, 3326400000) * 1000000000) // (3326400000) * 1000000000
-      + (MOD(MOD(churned_units, 3326400000) * 1000000000, 3326400000) * 1000000000) // (3326400000)
-    AS DECIMAL(38, 0)) * 0.000000000000000001 AS churned_mrr,
-  SIGN(net_new_units) * CAST(
-      (ABS(net_new_units)) // (3326400000) * 1000000000000000000
-      + (MOD(ABS(net_new_units), 3326400000) * 1000000000) // (3326400000) * 1000000000
-      + (MOD(MOD(ABS(net_new_units), 3326400000) * 1000000000, 3326400000) * 1000000000) // (3326400000)
-    AS DECIMAL(38, 0)) * 0.000000000000000001 AS net_new_mrr,
-  starting_customers AS starting_customers,
-  ending_customers AS ending_customers,
-  new_customers AS new_customers,
-  reactivated_customers AS reactivated_customers,
-  expanded_customers AS expanded_customers,
-  contracted_customers AS contracted_customers,
-  churned_customers AS churned_customers,
-  flat_customers AS flat_customers,
-  CASE WHEN starting_units = 0 THEN NULL ELSE CAST(
-      (cohort_ending_units) // (starting_units) * 10000000000000000000000000000
-      + (MOD(cohort_ending_units, starting_units) * 100000000000000) // (starting_units) * 100000000000000
-      + (MOD(MOD(cohort_ending_units, starting_units) * 100000000000000, starting_units) * 100000000000000) // (starting_units)
-    AS DECIMAL(38, 0)) * 0.0000000000000000000000000001 END AS nrr,
-  CASE WHEN starting_units = 0 THEN NULL ELSE CAST(
-      (retained_units) // (starting_units) * 10000000000000000000000000000
-      + (MOD(retained_units, starting_units) * 100000000000000) // (starting_units) * 100000000000000
-      + (MOD(MOD(retained_units, starting_units) * 100000000000000, starting_units) * 100000000000000) // (starting_units)
-    AS DECIMAL(38, 0)) * 0.0000000000000000000000000001 END AS grr,
-  CASE WHEN starting_units = 0 THEN NULL ELSE CAST(
-      (expansion_units) // (starting_units) * 10000000000000000000000000000
-      + (MOD(expansion_units, starting_units) * 100000000000000) // (starting_units) * 100000000000000
-      + (MOD(MOD(expansion_units, starting_units) * 100000000000000, starting_units) * 100000000000000) // (starting_units)
-    AS DECIMAL(38, 0)) * 0.0000000000000000000000000001 END AS expansion_rate,
-  CASE WHEN starting_units = 0 THEN NULL ELSE CAST(
-      (contraction_units) // (starting_units) * 10000000000000000000000000000
-      + (MOD(contraction_units, starting_units) * 100000000000000) // (starting_units) * 100000000000000
-      + (MOD(MOD(contraction_units, starting_units) * 100000000000000, starting_units) * 100000000000000) // (starting_units)
-    AS DECIMAL(38, 0)) * 0.0000000000000000000000000001 END AS contraction_rate,
-  CASE WHEN starting_units = 0 THEN NULL ELSE CAST(
-      (churned_units) // (starting_units) * 10000000000000000000000000000
-      + (MOD(churned_units, starting_units) * 100000000000000) // (starting_units) * 100000000000000
-      + (MOD(MOD(churned_units, starting_units) * 100000000000000, starting_units) * 100000000000000) // (starting_units)
-    AS DECIMAL(38, 0)) * 0.0000000000000000000000000001 END AS revenue_churn_rate,
-  CASE WHEN starting_units = 0 THEN NULL ELSE CAST(
-      (gross_churned_units) // (starting_units) * 10000000000000000000000000000
-      + (MOD(gross_churned_units, starting_units) * 100000000000000) // (starting_units) * 100000000000000
-      + (MOD(MOD(gross_churned_units, starting_units) * 100000000000000, starting_units) * 100000000000000) // (starting_units)
-    AS DECIMAL(38, 0)) * 0.0000000000000000000000000001 END AS gross_revenue_churn_rate,
-  CASE WHEN starting_units = 0 THEN NULL ELSE SIGN(net_churned_units) * CAST(
-      (ABS(net_churned_units)) // (starting_units) * 10000000000000000000000000000
-      + (MOD(ABS(net_churned_units), starting_units) * 100000000000000) // (starting_units) * 100000000000000
-      + (MOD(MOD(ABS(net_churned_units), starting_units) * 100000000000000, starting_units) * 100000000000000) // (starting_units)
-    AS DECIMAL(38, 0)) * 0.0000000000000000000000000001 END AS net_revenue_churn_rate,
-  CASE WHEN starting_customers = 0 THEN NULL ELSE CAST(
-      (CAST(churned_customers AS HUGEINT)) // (CAST(starting_customers AS HUGEINT)) * 10000000000000000000000000000
-      + (MOD(CAST(churned_customers AS HUGEINT), CAST(starting_customers AS HUGEINT)) * 100000000000000) // (CAST(starting_customers AS HUGEINT)) * 100000000000000
-      + (MOD(MOD(CAST(churned_customers AS HUGEINT), CAST(starting_customers AS HUGEINT)) * 100000000000000, CAST(starting_customers AS HUGEINT)) * 100000000000000) // (CAST(starting_customers AS HUGEINT))
-    AS DECIMAL(38, 0)) * 0.0000000000000000000000000001 END AS logo_churn_rate,
-  CASE WHEN starting_customers = 0 THEN NULL ELSE CAST(
-      (CAST(retained_customers AS HUGEINT)) // (CAST(starting_customers AS HUGEINT)) * 10000000000000000000000000000
-      + (MOD(CAST(retained_customers AS HUGEINT), CAST(starting_customers AS HUGEINT)) * 100000000000000) // (CAST(starting_customers AS HUGEINT)) * 100000000000000
-      + (MOD(MOD(CAST(retained_customers AS HUGEINT), CAST(starting_customers AS HUGEINT)) * 100000000000000, CAST(starting_customers AS HUGEINT)) * 100000000000000) // (CAST(starting_customers AS HUGEINT))
-    AS DECIMAL(38, 0)) * 0.0000000000000000000000000001 END AS logo_retention_rate,
-  CASE WHEN starting_customers = 0 THEN NULL ELSE SIGN(CAST(net_churned_customers AS HUGEINT)) * CAST(
-      (ABS(CAST(net_churned_customers AS HUGEINT))) // (CAST(starting_customers AS HUGEINT)) * 10000000000000000000000000000
-      + (MOD(ABS(CAST(net_churned_customers AS HUGEINT)), CAST(starting_customers AS HUGEINT)) * 100000000000000) // (CAST(starting_customers AS HUGEINT)) * 100000000000000
-      + (MOD(MOD(ABS(CAST(net_churned_customers AS HUGEINT)), CAST(starting_customers AS HUGEINT)) * 100000000000000, CAST(starting_customers AS HUGEINT)) * 100000000000000) // (CAST(starting_customers AS HUGEINT))
-    AS DECIMAL(38, 0)) * 0.0000000000000000000000000001 END AS net_logo_churn_rate,
-  CAST(
-      (lost_parts) // (1255982112000000) * 1000000000000000000
-      + (MOD(lost_parts, 1255982112000000) * 1000000000) // (1255982112000000) * 1000000000
-      + (MOD(MOD(lost_parts, 1255982112000000) * 1000000000, 1255982112000000) * 1000000000) // (1255982112000000)
-    AS DECIMAL(38, 0)) * 0.000000000000000001 AS lost_revenue
-FROM rate_numerators;
+  money.starting_mrr AS starting_mrr,
+  money.ending_mrr AS ending_mrr,
+  money.new_mrr AS new_mrr,
+  money.reactivation_mrr AS reactivation_mrr,
+  money.expansion_mrr AS expansion_mrr,
+  money.contraction_mrr AS contraction_mrr,
+  money.churned_mrr AS churned_mrr,
+  money.net_new_mrr AS net_new_mrr,
+  t.starting_customers AS starting_customers,
+  t.ending_customers AS ending_customers,
+  t.new_customers AS new_customers,
+  t.reactivated_customers AS reactivated_customers,
+  t.expanded_customers AS expanded_customers,
+  t.contracted_customers AS contracted_customers,
+  t.churned_customers AS churned_customers,
+  t.flat_customers AS flat_customers,
+  rates.nrr AS nrr,
+  rates.grr AS grr,
+  rates.expansion_rate AS expansion_rate,
+  rates.contraction_rate AS contraction_rate,
+  rates.revenue_churn_rate AS revenue_churn_rate,
+  rates.gross_revenue_churn_rate AS gross_revenue_churn_rate,
+  rates.net_revenue_churn_rate AS net_revenue_churn_rate,
+  rates.logo_churn_rate AS logo_churn_rate,
+  rates.logo_retention_rate AS logo_retention_rate,
+  rates.net_logo_churn_rate AS net_logo_churn_rate,
+  money.lost_revenue AS lost_revenue
+FROM rate_numerators AS t
+CROSS JOIN (
+  SELECT
+    MAX(CASE WHEN name = 'starting_mrr' THEN value END) AS starting_mrr,
+    MAX(CASE WHEN name = 'ending_mrr' THEN value END) AS ending_mrr,
+    MAX(CASE WHEN name = 'new_mrr' THEN value END) AS new_mrr,
+    MAX(CASE WHEN name = 'reactivation_mrr' THEN value END) AS reactivation_mrr,
+    MAX(CASE WHEN name = 'expansion_mrr' THEN value END) AS expansion_mrr,
+    MAX(CASE WHEN name = 'contraction_mrr' THEN value END) AS contraction_mrr,
+    MAX(CASE WHEN name = 'churned_mrr' THEN value END) AS churned_mrr,
+    MAX(CASE WHEN name = 'net_new_mrr' THEN value END) AS net_new_mrr,
+    MAX(CASE WHEN name = 'lost_revenue' THEN value END) AS lost_revenue
+  FROM money_values
+) AS money
+CROSS JOIN (
+  SELECT
+    MAX(CASE WHEN name = 'nrr' THEN value END) AS nrr,
+    MAX(CASE WHEN name = 'grr' THEN value END) AS grr,
+    MAX(CASE WHEN name = 'expansion_rate' THEN value END) AS expansion_rate,
+    MAX(CASE WHEN name = 'contraction_rate' THEN value END) AS contraction_rate,
+    MAX(CASE WHEN name = 'revenue_churn_rate' THEN value END) AS revenue_churn_rate,
+    MAX(CASE WHEN name = 'gross_revenue_churn_rate' THEN value END) AS gross_revenue_churn_rate,
+    MAX(CASE WHEN name = 'net_revenue_churn_rate' THEN value END) AS net_revenue_churn_rate,
+    MAX(CASE WHEN name = 'logo_churn_rate' THEN value END) AS logo_churn_rate,
+    MAX(CASE WHEN name = 'logo_retention_rate' THEN value END) AS logo_retention_rate,
+    MAX(CASE WHEN name = 'net_logo_churn_rate' THEN value END) AS net_logo_churn_rate
+  FROM rate_values
+) AS rates;

@@ -125,109 +125,116 @@ rate_numerators AS (
     t.churned_customers - t.new_customers AS net_churned_customers,
     (SELECT COALESCE(SUM(starting_units * remaining_parts), 0) FROM churn_losses) AS lost_parts
   FROM period_totals AS t
+),
+money_parts AS (
+  SELECT 'starting_mrr' AS name, CAST(starting_units AS NUMBER(38, 0)) AS numerator, CAST(3326400000 AS NUMBER(38, 0)) AS denominator FROM rate_numerators
+  UNION ALL
+  SELECT 'ending_mrr', CAST(ending_units AS NUMBER(38, 0)), CAST(3326400000 AS NUMBER(38, 0)) FROM rate_numerators
+  UNION ALL
+  SELECT 'new_mrr', CAST(new_units AS NUMBER(38, 0)), CAST(3326400000 AS NUMBER(38, 0)) FROM rate_numerators
+  UNION ALL
+  SELECT 'reactivation_mrr', CAST(reactivation_units AS NUMBER(38, 0)), CAST(3326400000 AS NUMBER(38, 0)) FROM rate_numerators
+  UNION ALL
+  SELECT 'expansion_mrr', CAST(expansion_units AS NUMBER(38, 0)), CAST(3326400000 AS NUMBER(38, 0)) FROM rate_numerators
+  UNION ALL
+  SELECT 'contraction_mrr', CAST(contraction_units AS NUMBER(38, 0)), CAST(3326400000 AS NUMBER(38, 0)) FROM rate_numerators
+  UNION ALL
+  SELECT 'churned_mrr', CAST(churned_units AS NUMBER(38, 0)), CAST(3326400000 AS NUMBER(38, 0)) FROM rate_numerators
+  UNION ALL
+  SELECT 'net_new_mrr', CAST(net_new_units AS NUMBER(38, 0)), CAST(3326400000 AS NUMBER(38, 0)) FROM rate_numerators
+  UNION ALL
+  SELECT 'lost_revenue', CAST(lost_parts AS NUMBER(38, 0)), CAST(1255982112000000 AS NUMBER(38, 0)) FROM rate_numerators
+),
+money_values AS (
+  SELECT name, CASE WHEN denominator = 0 THEN NULL ELSE SIGN(numerator) * CAST(
+      CAST(((ABS(numerator)) - MOD(ABS(numerator), denominator)) / (denominator) AS NUMBER(38, 0)) * 1000000000000000000
+      + CAST(((MOD(ABS(numerator), denominator) * 1000000000) - MOD(MOD(ABS(numerator), denominator) * 1000000000, denominator)) / (denominator) AS NUMBER(38, 0)) * 1000000000
+      + CAST(((MOD(MOD(ABS(numerator), denominator) * 1000000000, denominator) * 1000000000) - MOD(MOD(MOD(ABS(numerator), denominator) * 1000000000, denominator) * 1000000000, denominator)) / (denominator) AS NUMBER(38, 0))
+    AS NUMBER(38, 0)) * 0.000000000000000001 END AS value
+  FROM money_parts
+),
+rate_parts AS (
+  SELECT 'nrr' AS name, CAST(cohort_ending_units AS NUMBER(38, 0)) AS numerator, CAST(starting_units AS NUMBER(38, 0)) AS denominator FROM rate_numerators
+  UNION ALL
+  SELECT 'grr', CAST(retained_units AS NUMBER(38, 0)), CAST(starting_units AS NUMBER(38, 0)) FROM rate_numerators
+  UNION ALL
+  SELECT 'expansion_rate', CAST(expansion_units AS NUMBER(38, 0)), CAST(starting_units AS NUMBER(38, 0)) FROM rate_numerators
+  UNION ALL
+  SELECT 'contraction_rate', CAST(contraction_units AS NUMBER(38, 0)), CAST(starting_units AS NUMBER(38, 0)) FROM rate_numerators
+  UNION ALL
+  SELECT 'revenue_churn_rate', CAST(churned_units AS NUMBER(38, 0)), CAST(starting_units AS NUMBER(38, 0)) FROM rate_numerators
+  UNION ALL
+  SELECT 'gross_revenue_churn_rate', CAST(gross_churned_units AS NUMBER(38, 0)), CAST(starting_units AS NUMBER(38, 0)) FROM rate_numerators
+  UNION ALL
+  SELECT 'net_revenue_churn_rate', CAST(net_churned_units AS NUMBER(38, 0)), CAST(starting_units AS NUMBER(38, 0)) FROM rate_numerators
+  UNION ALL
+  SELECT 'logo_churn_rate', CAST(churned_customers AS NUMBER(38, 0)), CAST(starting_customers AS NUMBER(38, 0)) FROM rate_numerators
+  UNION ALL
+  SELECT 'logo_retention_rate', CAST(retained_customers AS NUMBER(38, 0)), CAST(starting_customers AS NUMBER(38, 0)) FROM rate_numerators
+  UNION ALL
+  SELECT 'net_logo_churn_rate', CAST(net_churned_customers AS NUMBER(38, 0)), CAST(starting_customers AS NUMBER(38, 0)) FROM rate_numerators
+),
+rate_values AS (
+  SELECT name, CASE WHEN denominator = 0 THEN NULL ELSE SIGN(numerator) * CAST(
+      CAST(((ABS(numerator)) - MOD(ABS(numerator), denominator)) / (denominator) AS NUMBER(38, 0)) * 10000000000000000000000000000
+      + CAST(((MOD(ABS(numerator), denominator) * 100000000000000) - MOD(MOD(ABS(numerator), denominator) * 100000000000000, denominator)) / (denominator) AS NUMBER(38, 0)) * 100000000000000
+      + CAST(((MOD(MOD(ABS(numerator), denominator) * 100000000000000, denominator) * 100000000000000) - MOD(MOD(MOD(ABS(numerator), denominator) * 100000000000000, denominator) * 100000000000000, denominator)) / (denominator) AS NUMBER(38, 0))
+    AS NUMBER(38, 0)) * 0.0000000000000000000000000001 END AS value
+  FROM rate_parts
 )
 SELECT
-  CAST(
-      CAST(((starting_units) - MOD(starting_units, 3326400000)) / (3326400000) AS NUMBER(38, 0)) * 1000000000000000000
-      + CAST(((MOD(starting_units, 3326400000) * 1000000000) - MOD(MOD(starting_units, 3326400000) * 1000000000, 3326400000)) / (3326400000) AS NUMBER(38, 0)) * 1000000000
-      + CAST(((MOD(MOD(starting_units, 3326400000) * 1000000000, 3326400000) * 1000000000) - MOD(MOD(MOD(starting_units, 3326400000) * 1000000000, 3326400000) * 1000000000, 3326400000)) / (3326400000) AS NUMBER(38, 0))
-    AS NUMBER(38, 0)) * 0.000000000000000001 AS starting_mrr,
-  CAST(
-      CAST(((ending_units) - MOD(ending_units, 3326400000)) / (3326400000) AS NUMBER(38, 0)) * 1000000000000000000
-      + CAST(((MOD(ending_units, 3326400000) * 1000000000) - MOD(MOD(ending_units, 3326400000) * 1000000000, 3326400000)) / (3326400000) AS NUMBER(38, 0)) * 1000000000
-      + CAST(((MOD(MOD(ending_units, 3326400000) * 1000000000, 3326400000) * 1000000000) - MOD(MOD(MOD(ending_units, 3326400000) * 1000000000, 3326400000) * 1000000000, 3326400000)) / (3326400000) AS NUMBER(38, 0))
-    AS NUMBER(38, 0)) * 0.000000000000000001 AS ending_mrr,
-  CAST(
-      CAST(((new_units) - MOD(new_units, 3326400000)) / (3326400000) AS NUMBER(38, 0)) * 1000000000000000000
-      + CAST(((MOD(new_units, 3326400000) * 1000000000) - MOD(MOD(new_units, 3326400000) * 1000000000, 3326400000)) / (3326400000) AS NUMBER(38, 0)) * 1000000000
-      + CAST(((MOD(MOD(new_units, 3326400000) * 1000000000, 3326400000) * 1000000000) - MOD(MOD(MOD(new_units, 3326400000) * 1000000000, 3326400000) * 1000000000, 3326400000)) / (3326400000) AS NUMBER(38, 0))
-    AS NUMBER(38, 0)) * 0.000000000000000001 AS new_mrr,
-  CAST(
-      CAST(((reactivation_units) - MOD(reactivation_units, 3326400000)) / (3326400000) AS NUMBER(38, 0)) * 1000000000000000000
-      + CAST(((MOD(reactivation_units, 3326400000) * 1000000000) - MOD(MOD(reactivation_units, 3326400000) * 1000000000, 3326400000)) / (3326400000) AS NUMBER(38, 0)) * 1000000000
-      + CAST(((MOD(MOD(reactivation_units, 3326400000) * 1000000000, 3326400000) * 1000000000) - MOD(MOD(MOD(reactivation_units, 3326400000) * 1000000000, 3326400000) * 1000000000, 3326400000)) / (3326400000) AS NUMBER(38, 0))
-    AS NUMBER(38, 0)) * 0.000000000000000001 AS reactivation_mrr,
-  CAST(
-      CAST(((expansion_units) - MOD(expansion_units, 3326400000)) / (3326400000) AS NUMBER(38, 0)) * 1000000000000000000
-      + CAST(((MOD(expansion_units, 3326400000) * 1000000000) - MOD(MOD(expansion_units, 3326400000) * 1000000000, 3326400000)) / (3326400000) AS NUMBER(38, 0)) * 1000000000
-      + CAST(((MOD(MOD(expansion_units, 3326400000) * 1000000000, 3326400000) * 1000000000) - MOD(MOD(MOD(expansion_units, 3326400000) * 1000000000, 3326400000) * 1000000000, 3326400000)) / (3326400000) AS NUMBER(38, 0))
-    AS NUMBER(38, 0)) * 0.000000000000000001 AS expansion_mrr,
-  CAST(
-      CAST(((contraction_units) - MOD(contraction_units, 3326400000)) / (3326400000) AS NUMBER(38, 0)) * 1000000000000000000
-      + CAST(((MOD(contraction_units, 3326400000) * 1000000000) - MOD(MOD(contraction_units, 3326400000) * 1000000000, 3326400000)) / (3326400000) AS NUMBER(38, 0)) * 1000000000
-      + CAST(((MOD(MOD(contraction_units, 3326400000) * 1000000000, 3326400000) * 1000000000) - MOD(MOD(MOD(contraction_units, 3326400000) * 1000000000, 3326400000) * 1000000000, 3326400000)) / (3326400000) AS NUMBER(38, 0))
-    AS NUMBER(38, 0)) * 0.000000000000000001 AS contraction_mrr,
-  CAST(
-      CAST(((churned_units) - MOD(churned_units, 3326400000)) / (3326400000) AS NUMBER(38, 0)) * 1000000000000000000
-      + CAST(((MOD(churned_units, 3326400000) * 1000000000) - MOD(MOD(churned_units, 3326400000) * 1000000000, 3326400000)) / (3326400000) AS NUMBER(38, 0)) * 1000000000
-      + CAST(((MOD(MOD(churned_units, 3326400000) * 1000000000, 3326400000) * 1000000000) - MOD(MOD(MOD(churned_units, 3326400000) * 1000000000, 3326400000) * 1000000000, 3326400000)) / (3326400000) AS NUMBER(38, 0))
-    AS NUMBER(38, 0)) * 0.000000000000000001 AS churned_mrr,
-  SIGN(net_new_units) * CAST(
-      CAST(((ABS(net_new_units)) - MOD(ABS(net_new_units), 3326400000)) / (3326400000) AS NUMBER(38, 0)) * 1000000000000000000
-      + CAST(((MOD(ABS(net_new_units), 3326400000) * 1000000000) - MOD(MOD(ABS(net_new_units), 3326400000) * 1000000000, 3326400000)) / (3326400000) AS NUMBER(38, 0)) * 1000000000
-      + CAST(((MOD(MOD(ABS(net_new_units), 3326400000) * 1000000000, 3326400000) * 1000000000) - MOD(MOD(MOD(ABS(net_new_units), 3326400000) * 1000000000, 3326400000) * 1000000000, 3326400000)) / (3326400000) AS NUMBER(38, 0))
-    AS NUMBER(38, 0)) * 0.000000000000000001 AS net_new_mrr,
-  starting_customers AS starting_customers,
-  ending_customers AS ending_customers,
-  new_customers AS new_customers,
-  reactivated_customers AS reactivated_customers,
-  expanded_customers AS expanded_customers,
-  contracted_customers AS contracted_customers,
-  churned_customers AS churned_customers,
-  flat_customers AS flat_customers,
-  CASE WHEN starting_units = 0 THEN NULL ELSE CAST(
-      CAST(((cohort_ending_units) - MOD(cohort_ending_units, starting_units)) / (starting_units) AS NUMBER(38, 0)) * 10000000000000000000000000000
-      + CAST(((MOD(cohort_ending_units, starting_units) * 100000000000000) - MOD(MOD(cohort_ending_units, starting_units) * 100000000000000, starting_units)) / (starting_units) AS NUMBER(38, 0)) * 100000000000000
-      + CAST(((MOD(MOD(cohort_ending_units, starting_units) * 100000000000000, starting_units) * 100000000000000) - MOD(MOD(MOD(cohort_ending_units, starting_units) * 100000000000000, starting_units) * 100000000000000, starting_units)) / (starting_units) AS NUMBER(38, 0))
-    AS NUMBER(38, 0)) * 0.0000000000000000000000000001 END AS nrr,
-  CASE WHEN starting_units = 0 THEN NULL ELSE CAST(
-      CAST(((retained_units) - MOD(retained_units, starting_units)) / (starting_units) AS NUMBER(38, 0)) * 10000000000000000000000000000
-      + CAST(((MOD(retained_units, starting_units) * 100000000000000) - MOD(MOD(retained_units, starting_units) * 100000000000000, starting_units)) / (starting_units) AS NUMBER(38, 0)) * 100000000000000
-      + CAST(((MOD(MOD(retained_units, starting_units) * 100000000000000, starting_units) * 100000000000000) - MOD(MOD(MOD(retained_units, starting_units) * 100000000000000, starting_units) * 100000000000000, starting_units)) / (starting_units) AS NUMBER(38, 0))
-    AS NUMBER(38, 0)) * 0.0000000000000000000000000001 END AS grr,
-  CASE WHEN starting_units = 0 THEN NULL ELSE CAST(
-      CAST(((expansion_units) - MOD(expansion_units, starting_units)) / (starting_units) AS NUMBER(38, 0)) * 10000000000000000000000000000
-      + CAST(((MOD(expansion_units, starting_units) * 100000000000000) - MOD(MOD(expansion_units, starting_units) * 100000000000000, starting_units)) / (starting_units) AS NUMBER(38, 0)) * 100000000000000
-      + CAST(((MOD(MOD(expansion_units, starting_units) * 100000000000000, starting_units) * 100000000000000) - MOD(MOD(MOD(expansion_units, starting_units) * 100000000000000, starting_units) * 100000000000000, starting_units)) / (starting_units) AS NUMBER(38, 0))
-    AS NUMBER(38, 0)) * 0.0000000000000000000000000001 END AS expansion_rate,
-  CASE WHEN starting_units = 0 THEN NULL ELSE CAST(
-      CAST(((contraction_units) - MOD(contraction_units, starting_units)) / (starting_units) AS NUMBER(38, 0)) * 10000000000000000000000000000
-      + CAST(((MOD(contraction_units, starting_units) * 100000000000000) - MOD(MOD(contraction_units, starting_units) * 100000000000000, starting_units)) / (starting_units) AS NUMBER(38, 0)) * 100000000000000
-      + CAST(((MOD(MOD(contraction_units, starting_units) * 100000000000000, starting_units) * 100000000000000) - MOD(MOD(MOD(contraction_units, starting_units) * 100000000000000, starting_units) * 100000000000000, starting_units)) / (starting_units) AS NUMBER(38, 0))
-    AS NUMBER(38, 0)) * 0.0000000000000000000000000001 END AS contraction_rate,
-  CASE WHEN starting_units = 0 THEN NULL ELSE CAST(
-      CAST(((churned_units) - MOD(churned_units, starting_units)) / (starting_units) AS NUMBER(38, 0)) * 10000000000000000000000000000
-      + CAST(((MOD(churned_units, starting_units) * 100000000000000) - MOD(MOD(churned_units, starting_units) * 100000000000000, starting_units)) / (starting_units) AS NUMBER(38, 0)) * 100000000000000
-      + CAST(((MOD(MOD(churned_units, starting_units) * 100000000000000, starting_units) * 100000000000000) - MOD(MOD(MOD(churned_units, starting_units) * 100000000000000, starting_units) * 100000000000000, starting_units)) / (starting_units) AS NUMBER(38, 0))
-    AS NUMBER(38, 0)) * 0.0000000000000000000000000001 END AS revenue_churn_rate,
-  CASE WHEN starting_units = 0 THEN NULL ELSE CAST(
-      CAST(((gross_churned_units) - MOD(gross_churned_units, starting_units)) / (starting_units) AS NUMBER(38, 0)) * 10000000000000000000000000000
-      + CAST(((MOD(gross_churned_units, starting_units) * 100000000000000) - MOD(MOD(gross_churned_units, starting_units) * 100000000000000, starting_units)) / (starting_units) AS NUMBER(38, 0)) * 100000000000000
-      + CAST(((MOD(MOD(gross_churned_units, starting_units) * 100000000000000, starting_units) * 100000000000000) - MOD(MOD(MOD(gross_churned_units, starting_units) * 100000000000000, starting_units) * 100000000000000, starting_units)) / (starting_units) AS NUMBER(38, 0))
-    AS NUMBER(38, 0)) * 0.0000000000000000000000000001 END AS gross_revenue_churn_rate,
-  CASE WHEN starting_units = 0 THEN NULL ELSE SIGN(net_churned_units) * CAST(
-      CAST(((ABS(net_churned_units)) - MOD(ABS(net_churned_units), starting_units)) / (starting_units) AS NUMBER(38, 0)) * 10000000000000000000000000000
-      + CAST(((MOD(ABS(net_churned_units), starting_units) * 100000000000000) - MOD(MOD(ABS(net_churned_units), starting_units) * 100000000000000, starting_units)) / (starting_units) AS NUMBER(38, 0)) * 100000000000000
-      + CAST(((MOD(MOD(ABS(net_churned_units), starting_units) * 100000000000000, starting_units) * 100000000000000) - MOD(MOD(MOD(ABS(net_churned_units), starting_units) * 100000000000000, starting_units) * 100000000000000, starting_units)) / (starting_units) AS NUMBER(38, 0))
-    AS NUMBER(38, 0)) * 0.0000000000000000000000000001 END AS net_revenue_churn_rate,
-  CASE WHEN starting_customers = 0 THEN NULL ELSE CAST(
-      CAST(((CAST(churned_customers AS NUMBER(38, 0))) - MOD(CAST(churned_customers AS NUMBER(38, 0)), CAST(starting_customers AS NUMBER(38, 0)))) / (CAST(starting_customers AS NUMBER(38, 0))) AS NUMBER(38, 0)) * 10000000000000000000000000000
-      + CAST(((MOD(CAST(churned_customers AS NUMBER(38, 0)), CAST(starting_customers AS NUMBER(38, 0))) * 100000000000000) - MOD(MOD(CAST(churned_customers AS NUMBER(38, 0)), CAST(starting_customers AS NUMBER(38, 0))) * 100000000000000, CAST(starting_customers AS NUMBER(38, 0)))) / (CAST(starting_customers AS NUMBER(38, 0))) AS NUMBER(38, 0)) * 100000000000000
-      + CAST(((MOD(MOD(CAST(churned_customers AS NUMBER(38, 0)), CAST(starting_customers AS NUMBER(38, 0))) * 100000000000000, CAST(starting_customers AS NUMBER(38, 0))) * 100000000000000) - MOD(MOD(MOD(CAST(churned_customers AS NUMBER(38, 0)), CAST(starting_customers AS NUMBER(38, 0))) * 100000000000000, CAST(starting_customers AS NUMBER(38, 0))) * 100000000000000, CAST(starting_customers AS NUMBER(38, 0)))) / (CAST(starting_customers AS NUMBER(38, 0))) AS NUMBER(38, 0))
-    AS NUMBER(38, 0)) * 0.0000000000000000000000000001 END AS logo_churn_rate,
-  CASE WHEN starting_customers = 0 THEN NULL ELSE CAST(
-      CAST(((CAST(retained_customers AS NUMBER(38, 0))) - MOD(CAST(retained_customers AS NUMBER(38, 0)), CAST(starting_customers AS NUMBER(38, 0)))) / (CAST(starting_customers AS NUMBER(38, 0))) AS NUMBER(38, 0)) * 10000000000000000000000000000
-      + CAST(((MOD(CAST(retained_customers AS NUMBER(38, 0)), CAST(starting_customers AS NUMBER(38, 0))) * 100000000000000) - MOD(MOD(CAST(retained_customers AS NUMBER(38, 0)), CAST(starting_customers AS NUMBER(38, 0))) * 100000000000000, CAST(starting_customers AS NUMBER(38, 0)))) / (CAST(starting_customers AS NUMBER(38, 0))) AS NUMBER(38, 0)) * 100000000000000
-      + CAST(((MOD(MOD(CAST(retained_customers AS NUMBER(38, 0)), CAST(starting_customers AS NUMBER(38, 0))) * 100000000000000, CAST(starting_customers AS NUMBER(38, 0))) * 100000000000000) - MOD(MOD(MOD(CAST(retained_customers AS NUMBER(38, 0)), CAST(starting_customers AS NUMBER(38, 0))) * 100000000000000, CAST(starting_customers AS NUMBER(38, 0))) * 100000000000000, CAST(starting_customers AS NUMBER(38, 0)))) / (CAST(starting_customers AS NUMBER(38, 0))) AS NUMBER(38, 0))
-    AS NUMBER(38, 0)) * 0.0000000000000000000000000001 END AS logo_retention_rate,
-  CASE WHEN starting_customers = 0 THEN NULL ELSE SIGN(CAST(net_churned_customers AS NUMBER(38, 0))) * CAST(
-      CAST(((ABS(CAST(net_churned_customers AS NUMBER(38, 0)))) - MOD(ABS(CAST(net_churned_customers AS NUMBER(38, 0))), CAST(starting_customers AS NUMBER(38, 0)))) / (CAST(starting_customers AS NUMBER(38, 0))) AS NUMBER(38, 0)) * 10000000000000000000000000000
-      + CAST(((MOD(ABS(CAST(net_churned_customers AS NUMBER(38, 0))), CAST(starting_customers AS NUMBER(38, 0))) * 100000000000000) - MOD(MOD(ABS(CAST(net_churned_customers AS NUMBER(38, 0))), CAST(starting_customers AS NUMBER(38, 0))) * 100000000000000, CAST(starting_customers AS NUMBER(38, 0)))) / (CAST(starting_customers AS NUMBER(38, 0))) AS NUMBER(38, 0)) * 100000000000000
-      + CAST(((MOD(MOD(ABS(CAST(net_churned_customers AS NUMBER(38, 0))), CAST(starting_customers AS NUMBER(38, 0))) * 100000000000000, CAST(starting_customers AS NUMBER(38, 0))) * 100000000000000) - MOD(MOD(MOD(ABS(CAST(net_churned_customers AS NUMBER(38, 0))), CAST(starting_customers AS NUMBER(38, 0))) * 100000000000000, CAST(starting_customers AS NUMBER(38, 0))) * 100000000000000, CAST(starting_customers AS NUMBER(38, 0)))) / (CAST(starting_customers AS NUMBER(38, 0))) AS NUMBER(38, 0))
-    AS NUMBER(38, 0)) * 0.0000000000000000000000000001 END AS net_logo_churn_rate,
-  CAST(
-      CAST(((lost_parts) - MOD(lost_parts, 1255982112000000)) / (1255982112000000) AS NUMBER(38, 0)) * 1000000000000000000
-      + CAST(((MOD(lost_parts, 1255982112000000) * 1000000000) - MOD(MOD(lost_parts, 1255982112000000) * 1000000000, 1255982112000000)) / (1255982112000000) AS NUMBER(38, 0)) * 1000000000
-      + CAST(((MOD(MOD(lost_parts, 1255982112000000) * 1000000000, 1255982112000000) * 1000000000) - MOD(MOD(MOD(lost_parts, 1255982112000000) * 1000000000, 1255982112000000) * 1000000000, 1255982112000000)) / (1255982112000000) AS NUMBER(38, 0))
-    AS NUMBER(38, 0)) * 0.000000000000000001 AS lost_revenue
-FROM rate_numerators;
+  money.starting_mrr AS starting_mrr,
+  money.ending_mrr AS ending_mrr,
+  money.new_mrr AS new_mrr,
+  money.reactivation_mrr AS reactivation_mrr,
+  money.expansion_mrr AS expansion_mrr,
+  money.contraction_mrr AS contraction_mrr,
+  money.churned_mrr AS churned_mrr,
+  money.net_new_mrr AS net_new_mrr,
+  t.starting_customers AS starting_customers,
+  t.ending_customers AS ending_customers,
+  t.new_customers AS new_customers,
+  t.reactivated_customers AS reactivated_customers,
+  t.expanded_customers AS expanded_customers,
+  t.contracted_customers AS contracted_customers,
+  t.churned_customers AS churned_customers,
+  t.flat_customers AS flat_customers,
+  rates.nrr AS nrr,
+  rates.grr AS grr,
+  rates.expansion_rate AS expansion_rate,
+  rates.contraction_rate AS contraction_rate,
+  rates.revenue_churn_rate AS revenue_churn_rate,
+  rates.gross_revenue_churn_rate AS gross_revenue_churn_rate,
+  rates.net_revenue_churn_rate AS net_revenue_churn_rate,
+  rates.logo_churn_rate AS logo_churn_rate,
+  rates.logo_retention_rate AS logo_retention_rate,
+  rates.net_logo_churn_rate AS net_logo_churn_rate,
+  money.lost_revenue AS lost_revenue
+FROM rate_numerators AS t
+CROSS JOIN (
+  SELECT
+    MAX(CASE WHEN name = 'starting_mrr' THEN value END) AS starting_mrr,
+    MAX(CASE WHEN name = 'ending_mrr' THEN value END) AS ending_mrr,
+    MAX(CASE WHEN name = 'new_mrr' THEN value END) AS new_mrr,
+    MAX(CASE WHEN name = 'reactivation_mrr' THEN value END) AS reactivation_mrr,
+    MAX(CASE WHEN name = 'expansion_mrr' THEN value END) AS expansion_mrr,
+    MAX(CASE WHEN name = 'contraction_mrr' THEN value END) AS contraction_mrr,
+    MAX(CASE WHEN name = 'churned_mrr' THEN value END) AS churned_mrr,
+    MAX(CASE WHEN name = 'net_new_mrr' THEN value END) AS net_new_mrr,
+    MAX(CASE WHEN name = 'lost_revenue' THEN value END) AS lost_revenue
+  FROM money_values
+) AS money
+CROSS JOIN (
+  SELECT
+    MAX(CASE WHEN name = 'nrr' THEN value END) AS nrr,
+    MAX(CASE WHEN name = 'grr' THEN value END) AS grr,
+    MAX(CASE WHEN name = 'expansion_rate' THEN value END) AS expansion_rate,
+    MAX(CASE WHEN name = 'contraction_rate' THEN value END) AS contraction_rate,
+    MAX(CASE WHEN name = 'revenue_churn_rate' THEN value END) AS revenue_churn_rate,
+    MAX(CASE WHEN name = 'gross_revenue_churn_rate' THEN value END) AS gross_revenue_churn_rate,
+    MAX(CASE WHEN name = 'net_revenue_churn_rate' THEN value END) AS net_revenue_churn_rate,
+    MAX(CASE WHEN name = 'logo_churn_rate' THEN value END) AS logo_churn_rate,
+    MAX(CASE WHEN name = 'logo_retention_rate' THEN value END) AS logo_retention_rate,
+    MAX(CASE WHEN name = 'net_logo_churn_rate' THEN value END) AS net_logo_churn_rate
+  FROM rate_values
+) AS rates;
