@@ -1,8 +1,9 @@
 // StrykerJS mutation testing (issue 6): `npm run test:mutation`, report in reports/mutation/.
 // Not run by CI (slow). The fuzz suites run at a tenth of their size here (CS_METRICS_FUZZ_SCALE),
-// and the TZ matrix, which spawns processes on the unmutated sources, is skipped.
+// the 100k-row regressions use 1,001 rows, and the TZ matrix, which spawns processes, is skipped.
 process.env.CS_METRICS_FUZZ_SCALE ??= "0.1";
 process.env.CS_METRICS_SKIP_TZ_MATRIX = "1";
+process.env.CS_METRICS_LARGE_INPUT_ROWS = "1001";
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

@@ -9,6 +9,7 @@ export default defineConfig({
     include: ["test/{revenue,lostRevenue,dates,money,schemas,health,stats,hardening,docs}/**/*.{test,test-prop}.ts"],
     // Instrumented code runs several times slower; the default 5 s per test is too tight.
     testTimeout: 120_000,
+    setupFiles: ["test/hardening/support/strykerSetup.ts"],
     exclude: [...configDefaults.exclude, ...(process.env.STRYKER_VITEST_EXCLUDE?.split(",") ?? [])],
   },
 });

@@ -31,8 +31,15 @@ export interface FormatMoneyOptions extends FormatOptions {
   readonly decimals?: number;
 }
 
-/** Most digits before the decimal point that the formatters write out. */
-const MAX_FORMAT_DIGITS = 1000;
+/**
+ * Most digits before the decimal point that the formatters write out. `Intl.NumberFormat` reads
+ * decimal text exactly but writes "∞" from about 1.8e308 (the double range) upwards, so larger values
+ * are rejected rather than shown as infinity.
+ */
+const MAX_FORMAT_DIGITS = 300;
+
+/** A Decimal constructor whose arithmetic keeps every digit (×100 never needs rounding). */
+const Unrounded = Decimal.clone({ precision: 1e9 });
 
 function toDecimal(value: Decimal.Value, path: string): Decimal {
   let decimal: Decimal;
@@ -42,7 +49,7 @@ function toDecimal(value: Decimal.Value, path: string): Decimal {
     throw new ValidationError([{ path, message: `must be a decimal number (got ${describeValue(value)})` }]);
   }
   if (!decimal.isFinite()) throw new ValidationError([{ path, message: `must be finite (got ${decimal.toString()})` }]);
-  // Writing out Decimal("1e9000000") digit by digit would take minutes and megabytes.
+  // Also keeps Decimal("1e9000000") from being written out digit by digit (minutes, megabytes).
   if (decimal.e >= MAX_FORMAT_DIGITS) {
     throw new ValidationError([{ path, message: `must be less than 1e${MAX_FORMAT_DIGITS} in magnitude (got ${decimal.toExponential(3)})` }]);
   }
@@ -88,7 +95,9 @@ export function formatPercent(rate: Decimal.Value | null, options: FormatPercent
     return nullText;
   }
   const decimals = checkDecimals(decimalsOption, "options.decimals");
-  const percent = toDecimal(rate, "rate").times(100).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  // × 100 on a private constructor: the global Decimal would round the product to its precision
+  // (20 digits by default, or whatever the caller set).
+  const percent = new Unrounded(toDecimal(rate, "rate")).times(100).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
   // The locale's percent pattern ("99,0 %" in German): Intl's percent style on percent / 100, passed
   // as exact text (`…e-2`), so Intl's own × 100 is exact and needs no further rounding.
   const format = numberFormat(locale, {

@@ -128,12 +128,37 @@ describe("regressions found by the public-API fuzz: tiny inputs that demanded hu
     expect(parsed.success && parsed.data.toFixed()).toBe(widest);
   });
 
-  it("formatting 1e1000 or more is rejected (writing out 1e9000000 took minutes)", () => {
+  it("formatting 1e300 or more is rejected (writing out 1e9000000 took minutes; Intl wrote 1e999 as ∞)", () => {
     expect(thrown(() => formatPercent(new Decimal("9.99e9000000"))).message).toMatchInlineSnapshot(`
       "cs-metrics: invalid input (1 problem):
-        rate: must be less than 1e1000 in magnitude (got 9.990e+9000000)"
+        rate: must be less than 1e300 in magnitude (got 9.990e+9000000)"
     `);
     expect(thrown(() => formatMoney("1e1000", "USD"))).toBeInstanceOf(ValidationError);
+    // Formatted through Intl these read "¥∞" and "∞%" before the bound was lowered to 1e300.
+    expect(thrown(() => formatMoney(`1${"0".repeat(999)}`, "JPY")).message).toContain("amount: must be less than 1e300 in magnitude");
+    expect(thrown(() => formatPercent("1e400"))).toBeInstanceOf(ValidationError);
+    // 299 nines × 100 = 301 digits "99…900", grouped 9,999,…,900.
+    expect(formatPercent("9".repeat(299), { decimals: 0 })).toBe(`9${",999".repeat(99)},900%`);
     expect(formatMoney(`1${"0".repeat(297)}`, "JPY")).toBe(`¥1${",000".repeat(99)}`);
+  });
+});
+
+describe("regressions found by the boundary suites: formatting", () => {
+  it("formatPercent keeps every digit: ×100 is not rounded to the global Decimal precision (20 digits)", () => {
+    // 0.1234567890123456789012345 × 100 = 12.34567890123456789012345 → 20 decimals, half up:
+    // 12.34567890123456789012 (the 21st decimal is 3). Before: the product was cut to 20 significant
+    // digits, 12.345678901234567890, and shown as 12.34567890123456789000%.
+    expect(formatPercent("0.1234567890123456789012345", { decimals: 20 })).toBe("12.34567890123456789012%");
+  });
+
+  it("formatPercent does not depend on the caller's global Decimal settings", () => {
+    const saved = Decimal.precision;
+    Decimal.set({ precision: 2 });
+    try {
+      // 0.123456 × 100 = 12.3456 → 12.3% (with precision 2 the product was 12 → "12.0%").
+      expect(formatPercent("0.123456")).toBe("12.3%");
+    } finally {
+      Decimal.set({ precision: saved });
+    }
   });
 });
