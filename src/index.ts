@@ -73,3 +73,8 @@ export { expectedRetention, renewalRateByBand } from "./health/expectedRetention
 export type { BandRenewals, ExpectedRetention, RenewalRateByBand, RenewalRates, RenewalRecord } from "./health/expectedRetention.js";
 export { correlation } from "./stats/correlation.js";
 export type { CorrelationMethod, CorrelationOptions, CorrelationValue } from "./stats/correlation.js";
+
+// Scale: streaming books and mergeable partial results.
+export { contractBookFromAsyncIterable, contractBookFromIterable } from "./revenue/contractBookFromStream.js";
+export { mergePeriodPartials, periodPartial, revenueReportFromPartial } from "./revenue/periodPartial.js";
+export type { PartialRevenueReport, PeriodPartial } from "./revenue/periodPartial.js";

@@ -52,7 +52,7 @@ export interface LostRevenue {
 }
 
 /** An exact non-negative fraction. */
-interface Fraction {
+export interface Fraction {
   readonly numerator: bigint;
   readonly denominator: bigint;
 }
@@ -77,6 +77,14 @@ function remainingMonthsByMonth(from: EpochDay, to: EpochDay): Fraction {
     monthStart = next;
   }
   return total;
+}
+
+/**
+ * Months of a period remaining from a churn day to the period's end (exclusive), as an exact
+ * fraction: by calendar month (`"month"`) or as remaining days × 12 / 365 (`"day"`).
+ */
+export function remainingMonthsFraction(churnDay: EpochDay, endDay: EpochDay, proration: Proration): Fraction {
+  return proration === "month" ? remainingMonthsByMonth(churnDay, endDay) : reduce(BigInt(endDay - churnDay) * 12n, 365n);
 }
 
 /** Validates the `proration` option (default `"month"`). */
@@ -131,10 +139,7 @@ export function lostRevenueOf({ book, resolved, churnedRows }: PeriodAnalysis, p
     // Churned customers share few churn days: compute each day's remaining months once.
     let months = monthsByChurnDay.get(row.churnDay);
     if (months === undefined) {
-      months =
-        proration === "month"
-          ? remainingMonthsByMonth(row.churnDay, resolved.endDay)
-          : reduce(BigInt(remainingDays) * 12n, 365n);
+      months = remainingMonthsFraction(row.churnDay, resolved.endDay, proration);
       monthsByChurnDay.set(row.churnDay, months);
     }
     // lost = 12·M0 × months / 12 = M0 × months (in book units).
