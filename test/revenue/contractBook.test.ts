@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import {
+  type AmountInput,
   type ContractInput,
   CurrencyMismatchError,
   ValidationError,
@@ -14,7 +15,7 @@ import {
 import { caught } from "../support/caught.js";
 import { expectDecimal } from "../support/decimals.js";
 
-function line(id: string, customerId: string, amount: Decimal.Value, currency = "JPY"): ContractInput {
+function line(id: string, customerId: string, amount: AmountInput, currency = "JPY"): ContractInput {
   return { id, customerId, start: "2025-01-01", amount, currency };
 }
 
