@@ -78,3 +78,5 @@ export type { CorrelationMethod, CorrelationOptions, CorrelationValue } from "./
 export { contractBookFromAsyncIterable, contractBookFromIterable } from "./revenue/contractBookFromStream.js";
 export { mergePeriodPartials, periodPartial, revenueReportFromPartial } from "./revenue/periodPartial.js";
 export type { PartialRevenueReport, PeriodPartial } from "./revenue/periodPartial.js";
+export { scoreCustomersFromAsyncIterable, scoreCustomersFromIterable } from "./health/scoreCustomersFromStream.js";
+export { bandTally, goodMinusBadFromTally, mergeBandTallies } from "./health/bandTallies.js";
