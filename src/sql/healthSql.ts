@@ -208,6 +208,70 @@ function scaledValue(context: HealthContext, column: string, label: string): str
 
 /** The `healthScores` statement: one row per customer scored on its latest snapshot on or before `asOf`. */
 export function healthScoresSql(options: HealthSqlOptions, rules: DialectRules): { sql: string; columns: readonly string[] } {
+  const { ctes, band } = healthScoreCtes(options, rules);
+  const sql = `WITH
+${ctes}
+SELECT
+  customer_id AS customer_id,
+  snapshot_date AS snapshot_date,
+  ${exactQuotient(rules, "score_numerator", "score_denominator", RATE_SCALE, { widen: true })} AS score,
+  ${band} AS band,
+  missing_measures AS missing_measures
+FROM score_parts
+ORDER BY customer_id`;
+  return { sql, columns: HEALTH_SCORE_COLUMNS };
+}
+
+/** Columns of the `healthBands` statement, in order. */
+export const HEALTH_BAND_COLUMNS = ["good", "normal", "bad", "total", "unscored", "good_pct", "normal_pct", "bad_pct", "good_minus_bad"] as const;
+
+/**
+ * The `healthBands` statement: the band counts of the customers `healthScores` scores, and the
+ * Good−Bad index (as `goodMinusBad`): percentages in points, 100 · count / (good + normal + bad).
+ */
+export function healthBandsSql(options: HealthSqlOptions, rules: DialectRules): { sql: string; columns: readonly string[] } {
+  const { ctes, band } = healthScoreCtes(options, rules);
+  const percent = (points: string, signed = false): string => exactQuotient(rules, points, "total", RATE_SCALE, { signed, widen: true });
+  const sql = `WITH
+${ctes},
+customer_bands AS (
+  SELECT customer_id, ${band} AS band
+  FROM score_parts
+),
+band_counts AS (
+  SELECT
+    COUNT(CASE WHEN band = 'good' THEN 1 END) AS good,
+    COUNT(CASE WHEN band = 'normal' THEN 1 END) AS normal,
+    COUNT(CASE WHEN band = 'bad' THEN 1 END) AS bad,
+    COUNT(CASE WHEN band IS NULL THEN 1 END) AS unscored
+  FROM customer_bands
+),
+band_points AS (
+  SELECT
+    good, normal, bad, unscored,
+    good + normal + bad AS total,
+    100 * good AS good_points,
+    100 * normal AS normal_points,
+    100 * bad AS bad_points,
+    100 * (good - bad) AS index_points
+  FROM band_counts
+)
+SELECT
+  good AS good,
+  normal AS normal,
+  bad AS bad,
+  total AS total,
+  unscored AS unscored,
+  ${percent("good_points")} AS good_pct,
+  ${percent("normal_points")} AS normal_pct,
+  ${percent("bad_points")} AS bad_pct,
+  ${percent("index_points", true)} AS good_minus_bad
+FROM band_points`;
+  return { sql, columns: HEALTH_BAND_COLUMNS };
+}
+
+/** The CTEs up to `score_parts` (score numerator and denominator per customer) and the band expression. */
+function healthScoreCtes(options: HealthSqlOptions, rules: DialectRules): { ctes: string; band: string } {
   const context = healthContext(options, rules);
   const { scorecard, columns: c } = context;
   const k = constantScale(scorecard);
@@ -259,8 +323,7 @@ export function healthScoresSql(options: HealthSqlOptions, rules: DialectRules):
   const tenK = int(rules, 10n ** BigInt(k));
   const at = dateLiteral(context.asOf);
 
-  const sql = `WITH
-snapshot_rows AS (
+  const ctes = `snapshot_rows AS (
   -- every snapshot on or before ${formatCalendarDate(context.asOf)}, newest first per customer
   SELECT
     ${c.customerId} AS customer_id,
@@ -298,19 +361,13 @@ score_parts AS (
     (${counted})${n > 0 ? ` * ${product(-1)}` : ""} AS score_denominator
   FROM measure_points
   WHERE duplicate_check = 0${policy === "error" ? " AND missing_check = 0" : ""}
-)
-SELECT
-  customer_id AS customer_id,
-  snapshot_date AS snapshot_date,
-  ${exactQuotient(rules, "score_numerator", "score_denominator", RATE_SCALE, { widen: true })} AS score,
-  CASE
+)`;
+  // The band of the exact score: score ≥ good ⟺ numerator · 10^k ≥ good_k · denominator.
+  const band = `CASE
     WHEN score_denominator = 0 THEN NULL
     WHEN score_numerator * ${tenK} >= ${good} * score_denominator THEN 'good'
     WHEN score_numerator * ${tenK} < ${bad} * score_denominator THEN 'bad'
     ELSE 'normal'
-  END AS band,
-  missing_measures AS missing_measures
-FROM score_parts
-ORDER BY customer_id`;
-  return { sql, columns: HEALTH_SCORE_COLUMNS };
+  END`;
+  return { ctes, band };
 }

@@ -12,7 +12,7 @@ import { cohortRetentionSql } from "./cohortSql.js";
 import type { ContractColumnSql, RevenueQueryContext } from "./contractLinesSql.js";
 import { SQL_DIALECTS, type SqlDialect, dialectRules } from "./dialect.js";
 import { MONEY_SCALE, RATE_SCALE } from "./exactDivision.js";
-import { type HealthSqlOptions, healthScoresSql } from "./healthSql.js";
+import { type HealthSqlOptions, healthBandsSql, healthScoresSql } from "./healthSql.js";
 import { type TableName, quoteIdentifier, quoteTableName } from "./identifiers.js";
 import { type CompiledQuery, customerMovementsSql, lostRevenueSql, revenueReportSql } from "./revenueSql.js";
 
@@ -26,13 +26,19 @@ import { type CompiledQuery, customerMovementsSql, lostRevenueSql, revenueReport
 export type RevenueSqlMetric = "revenueReport" | "customerMovements" | "lostRevenue" | "cohortRetention";
 
 /**
- * Every metric set: the revenue ones, and `healthScores` — one row per customer, its latest usage
- * snapshot on or before `asOf` scored with a scorecard (as `scoreCustomers`).
+ * The health metric sets, read from a usage-snapshot table with a scorecard:
+ * - `healthScores`: one row per customer, its latest snapshot on or before `asOf` scored (as `scoreCustomers`);
+ * - `healthBands`: one row — band counts and the Good−Bad index of those scores (as `goodMinusBad`).
  */
-export type SqlMetric = RevenueSqlMetric | "healthScores";
+export type HealthSqlMetric = "healthScores" | "healthBands";
+
+/** Every metric set. */
+export type SqlMetric = RevenueSqlMetric | HealthSqlMetric;
 
 /** Every metric set, in documentation order. */
-export const SQL_METRICS: readonly SqlMetric[] = ["revenueReport", "customerMovements", "lostRevenue", "cohortRetention", "healthScores"];
+export const SQL_METRICS: readonly SqlMetric[] = [
+  "revenueReport", "customerMovements", "lostRevenue", "cohortRetention", "healthScores", "healthBands",
+];
 
 export type { HealthSqlOptions };
 
@@ -174,7 +180,10 @@ function revenueContext(options: ToSqlOptions, dialect: SqlDialect, resolved: Re
  * scorecard compiled to CASE expressions: points as exact fractions, the weighted mean
  * Σ wᵢ·pointsᵢ / Σ wᵢ as one fraction, the band decided exactly, the score truncated to 28 places.
  *
- * @param metric - `"revenueReport"`, `"customerMovements"`, `"lostRevenue"`, `"cohortRetention"` or `"healthScores"`.
+ * `healthBands` counts those customers' bands and gives the Good−Bad index 100 · (good − bad) / scored.
+ *
+ * @param metric - `"revenueReport"`, `"customerMovements"`, `"lostRevenue"`, `"cohortRetention"`,
+ * `"healthScores"` or `"healthBands"`.
  * @param options - Dialect, period (revenue) or `asOf` and `scorecard` (health), table and column names,
  * amount or value scale, proration.
  * @returns The SQL text and its result columns.
@@ -196,15 +205,16 @@ function revenueContext(options: ToSqlOptions, dialect: SqlDialect, resolved: Re
  * ```
  */
 export function toSql(metric: RevenueSqlMetric, options: ToSqlOptions): SqlStatement;
-export function toSql(metric: "healthScores", options: HealthSqlOptions): SqlStatement;
+export function toSql(metric: HealthSqlMetric, options: HealthSqlOptions): SqlStatement;
 export function toSql(metric: SqlMetric, options: ToSqlOptions | HealthSqlOptions): SqlStatement {
   const checkedMetric = checkMetric(metric);
   if (typeof options !== "object" || options === null) {
     throw new ValidationError([{ path: "options", message: `must be an options object (got ${describeValue(options)})` }]);
   }
   const dialect = checkDialect(options.dialect);
-  if (checkedMetric === "healthScores") {
-    const compiled = healthScoresSql(options as HealthSqlOptions, dialectRules(dialect));
+  if (checkedMetric === "healthScores" || checkedMetric === "healthBands") {
+    const build = checkedMetric === "healthScores" ? healthScoresSql : healthBandsSql;
+    const compiled = build(options as HealthSqlOptions, dialectRules(dialect));
     return { dialect, metric: checkedMetric, sql: compiled.sql, columns: compiled.columns, rateScale: RATE_SCALE, moneyScale: MONEY_SCALE };
   }
   const revenueOptions = options as ToSqlOptions;

@@ -34,7 +34,7 @@ const period = fiscalYear(2025, { startMonth: 4 });
 /** The statement of the golden files: the sample data's FY2025, default names, month proration. */
 export function goldenStatement(dialect: SqlDialect, metric: SqlMetric): string {
   const statement =
-    metric === "healthScores"
+    metric === "healthScores" || metric === "healthBands"
       ? toSql(metric, { dialect, asOf: "2025-06-30", scorecard: GOLDEN_SCORECARD, columns: { metrics: { openTickets: "open_tickets" } } })
       : toSql(metric, { dialect, period });
   return `${statement.sql};\n`;
@@ -68,7 +68,7 @@ describe("node-sql-parser parses every statement in its dialect", () => {
   const parsed = cases.filter(([dialect]) => PARSER_DATABASE[dialect] !== undefined);
   it.each(parsed)("%s %s", (dialect, metric) => {
     const { sql, columns } =
-      metric === "healthScores"
+      metric === "healthScores" || metric === "healthBands"
         ? toSql(metric, { dialect, asOf: "2025-06-30", scorecard: GOLDEN_SCORECARD, tables: { usage: ["warehouse", "cs", "usage"] } })
         : toSql(metric, { dialect, period, tables: { contracts: ["warehouse", "billing", "contracts"] } });
     const ast = parser.astify(sql, { database: PARSER_DATABASE[dialect]! });

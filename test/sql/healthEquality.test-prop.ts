@@ -8,11 +8,12 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scoreCustomers } from "../../src/index.js";
+import { goodMinusBad, scoreCustomers } from "../../src/index.js";
 import type { ScorecardInput } from "../../src/schemas/scorecard.js";
 import { toSql } from "../../src/sql/index.js";
 import { dateOfDay, dayOfDate } from "../support/contractArbitraries.js";
 import { type SqlEngine, type TextRow, REAL_ENGINES } from "./support/engines.js";
+import { RATE_PLACES, normalised, truncated } from "./support/libraryExpectations.js";
 
 /** Runs per engine. */
 const RUNS = 200;
@@ -148,7 +149,7 @@ function actual(rows: readonly TextRow[]): ScoreRow[] {
     .sort((a, b) => ((a.customer_id ?? "") < (b.customer_id ?? "") ? -1 : 1));
 }
 
-describe.each(REAL_ENGINES)("health scores in SQL on %s equal scoreCustomers", (_name, open) => {
+describe.each(REAL_ENGINES)("health scores and bands in SQL on %s equal scoreCustomers and goodMinusBad", (_name, open) => {
   let engine: SqlEngine;
   beforeAll(async () => {
     engine = await open();
@@ -172,8 +173,20 @@ describe.each(REAL_ENGINES)("health scores in SQL on %s equal scoreCustomers", (
           if (want === null || row.score === null) expect(row.score).toBe(want);
           else expect(Math.abs(row.score - want)).toBeLessThanOrEqual(5e-7);
         });
-        // The SQL's score carries 28 places: exact for every score a 2-decimal scorecard can produce with a terminating value.
         expect(rows.every((row) => row.score === null || (row.score >= 0 && row.score <= 100))).toBe(true);
+
+        // healthBands: the band counts and the Good−Bad index of the same scores, as goodMinusBad.
+        const bands = toSql("healthBands", { dialect: engine.dialect, asOf, scorecard, columns: { metrics: { logins: METRICS.logins } } });
+        const [summary] = await engine.query(bands.sql);
+        const want = goodMinusBad(scoreCustomers(snapshots, scorecard, { asOf }));
+        expect({
+          ...Object.fromEntries(["good", "normal", "bad", "total", "unscored"].map((key) => [key, String(summary?.[key])])),
+          ...Object.fromEntries(["good_pct", "normal_pct", "bad_pct", "good_minus_bad"].map((key) => [key, normalised(summary?.[key] ?? null, RATE_PLACES)])),
+        }).toEqual({
+          good: String(want.good), normal: String(want.normal), bad: String(want.bad), total: String(want.total), unscored: String(want.unscored),
+          good_pct: truncated(want.goodPct, RATE_PLACES), normal_pct: truncated(want.normalPct, RATE_PLACES),
+          bad_pct: truncated(want.badPct, RATE_PLACES), good_minus_bad: truncated(want.index, RATE_PLACES),
+        });
       }),
       { numRuns: RUNS },
     );

@@ -65,6 +65,14 @@ describe.each(REAL_ENGINES)("health scores on %s", (_name, open) => {
     expect(stillThere[0]?.["n"]).toBe("4");
   });
 
+  it("counts the bands and the Good−Bad index of those scores", async () => {
+    const rows = await engine.query(toSql("healthBands", { dialect: engine.dialect, asOf: "2025-06-30", scorecard }).sql);
+    // acme normal, beta good: 1 good, 1 normal, 0 bad of 2 → 50% good, 50% normal, 0% bad, index 50 − 0 = +50.
+    const row = rows[0]!;
+    expect([row["good"], row["normal"], row["bad"], row["total"], row["unscored"]].map(String)).toEqual(["1", "1", "0", "2", "0"]);
+    expect([row["good_pct"], row["normal_pct"], row["bad_pct"], row["good_minus_bad"]].map(Number)).toEqual([50, 50, 0, 50]);
+  });
+
   it('scores missing measures 0 under missing: "zero"', async () => {
     const rows = await run("usage_snapshots", { scorecard: { ...scorecard, missing: "zero" } });
     // beta: (2·100 + 0 + 0) / 4 = 50 → normal.

@@ -1,0 +1,137 @@
+WITH
+snapshot_rows AS (
+  -- every snapshot on or before 2025-06-30, newest first per customer
+  SELECT
+    `customer_id` AS customer_id,
+    `at` AS snapshot_date,
+    ROW_NUMBER() OVER (PARTITION BY `customer_id` ORDER BY `at` DESC) AS recency,
+    COUNT(*) OVER (PARTITION BY `customer_id`, `at`) AS same_day,
+    CASE
+      WHEN `active_users` IS NULL THEN NULL
+      WHEN `active_users` < 0 THEN ERROR(CONCAT('cs-metrics: snapshot of customer ', CAST(`customer_id` AS STRING), ' on ', CAST(`at` AS STRING), ': activeUsers must be >= 0'))
+      WHEN ROUND(`active_users`, 2) <> `active_users` THEN ERROR(CONCAT('cs-metrics: snapshot of customer ', CAST(`customer_id` AS STRING), ' on ', CAST(`at` AS STRING), ': activeUsers has more than 2 decimal places (raise valueScale)'))
+      ELSE CAST(CAST(`active_users` AS NUMERIC) * PARSE_BIGNUMERIC('100') AS NUMERIC)
+    END AS v_0,
+    CASE
+      WHEN `provisioned_users` IS NULL THEN NULL
+      WHEN `provisioned_users` < 0 THEN ERROR(CONCAT('cs-metrics: snapshot of customer ', CAST(`customer_id` AS STRING), ' on ', CAST(`at` AS STRING), ': provisionedUsers must be >= 0'))
+      WHEN ROUND(`provisioned_users`, 2) <> `provisioned_users` THEN ERROR(CONCAT('cs-metrics: snapshot of customer ', CAST(`customer_id` AS STRING), ' on ', CAST(`at` AS STRING), ': provisionedUsers has more than 2 decimal places (raise valueScale)'))
+      ELSE CAST(CAST(`provisioned_users` AS NUMERIC) * PARSE_BIGNUMERIC('100') AS NUMERIC)
+    END AS v_1,
+    CASE
+      WHEN `open_tickets` IS NULL THEN NULL
+      WHEN `open_tickets` < 0 THEN ERROR(CONCAT('cs-metrics: snapshot of customer ', CAST(`customer_id` AS STRING), ' on ', CAST(`at` AS STRING), ': metric of measures[1] must be >= 0'))
+      WHEN ROUND(`open_tickets`, 2) <> `open_tickets` THEN ERROR(CONCAT('cs-metrics: snapshot of customer ', CAST(`customer_id` AS STRING), ' on ', CAST(`at` AS STRING), ': metric of measures[1] has more than 2 decimal places (raise valueScale)'))
+      ELSE CAST(CAST(`open_tickets` AS NUMERIC) * PARSE_BIGNUMERIC('100') AS NUMERIC)
+    END AS v_2,
+    CASE
+      WHEN `features_used` IS NULL THEN NULL
+      WHEN `features_used` < 0 THEN ERROR(CONCAT('cs-metrics: snapshot of customer ', CAST(`customer_id` AS STRING), ' on ', CAST(`at` AS STRING), ': featuresUsed must be >= 0'))
+      WHEN ROUND(`features_used`, 2) <> `features_used` THEN ERROR(CONCAT('cs-metrics: snapshot of customer ', CAST(`customer_id` AS STRING), ' on ', CAST(`at` AS STRING), ': featuresUsed has more than 2 decimal places (raise valueScale)'))
+      ELSE CAST(CAST(`features_used` AS NUMERIC) * PARSE_BIGNUMERIC('100') AS NUMERIC)
+    END AS v_3,
+    CASE
+      WHEN `features_available` IS NULL THEN NULL
+      WHEN `features_available` < 0 THEN ERROR(CONCAT('cs-metrics: snapshot of customer ', CAST(`customer_id` AS STRING), ' on ', CAST(`at` AS STRING), ': featuresAvailable must be >= 0'))
+      WHEN ROUND(`features_available`, 2) <> `features_available` THEN ERROR(CONCAT('cs-metrics: snapshot of customer ', CAST(`customer_id` AS STRING), ' on ', CAST(`at` AS STRING), ': featuresAvailable has more than 2 decimal places (raise valueScale)'))
+      ELSE CAST(CAST(`features_available` AS NUMERIC) * PARSE_BIGNUMERIC('100') AS NUMERIC)
+    END AS v_4
+  FROM `usage_snapshots`
+  WHERE `at` <= DATE '2025-06-30'
+),
+latest_snapshots AS (
+  SELECT
+    customer_id,
+    snapshot_date,
+    CASE WHEN same_day > 1 THEN ERROR(CONCAT('cs-metrics: duplicate snapshot of customer ', CAST(customer_id AS STRING), ' on ', CAST(snapshot_date AS STRING))) ELSE 0 END AS duplicate_check,
+    v_0,
+    v_1,
+    v_2,
+    v_3,
+    v_4
+  FROM snapshot_rows
+  WHERE recency = 1
+),
+measure_points AS (
+  -- each measure's points as p / q (q > 0); m = 1 when its value is missing
+  SELECT
+    customer_id,
+    snapshot_date,
+    duplicate_check,
+    CASE WHEN (v_0 IS NULL OR v_1 IS NULL OR v_1 = 0) THEN 1 ELSE 0 END AS m_0,
+    CASE WHEN v_2 IS NULL THEN 1 ELSE 0 END AS m_1,
+    CASE WHEN (v_3 IS NULL OR v_4 IS NULL OR v_4 = 0) THEN 1 ELSE 0 END AS m_2,
+    CAST(CASE WHEN (v_0 IS NULL OR v_1 IS NULL OR v_1 = 0) THEN 0 WHEN v_0 * PARSE_BIGNUMERIC('10') <= PARSE_BIGNUMERIC('2') * v_1 THEN 0 WHEN v_0 * PARSE_BIGNUMERIC('10') >= PARSE_BIGNUMERIC('8') * v_1 THEN 100 ELSE 100 * (v_0 * PARSE_BIGNUMERIC('10') - PARSE_BIGNUMERIC('2') * v_1) END AS NUMERIC) AS p_0,
+    CAST(CASE WHEN (v_0 IS NULL OR v_1 IS NULL OR v_1 = 0) OR v_0 * PARSE_BIGNUMERIC('10') <= PARSE_BIGNUMERIC('2') * v_1 OR v_0 * PARSE_BIGNUMERIC('10') >= PARSE_BIGNUMERIC('8') * v_1 THEN 1 ELSE PARSE_BIGNUMERIC('6') * v_1 END AS NUMERIC) AS q_0,
+    CAST(CASE WHEN v_2 IS NULL THEN 0 WHEN v_2 * PARSE_BIGNUMERIC('10') >= PARSE_BIGNUMERIC('100') * PARSE_BIGNUMERIC('100') THEN 0 WHEN v_2 * PARSE_BIGNUMERIC('10') <= PARSE_BIGNUMERIC('0') * PARSE_BIGNUMERIC('100') THEN 100 ELSE 100 * (PARSE_BIGNUMERIC('100') * PARSE_BIGNUMERIC('100') - v_2 * PARSE_BIGNUMERIC('10')) END AS NUMERIC) AS p_1,
+    CAST(CASE WHEN v_2 IS NULL OR v_2 * PARSE_BIGNUMERIC('10') >= PARSE_BIGNUMERIC('100') * PARSE_BIGNUMERIC('100') OR v_2 * PARSE_BIGNUMERIC('10') <= PARSE_BIGNUMERIC('0') * PARSE_BIGNUMERIC('100') THEN 1 ELSE PARSE_BIGNUMERIC('100') * PARSE_BIGNUMERIC('100') END AS NUMERIC) AS q_1,
+    CAST(CASE WHEN (v_3 IS NULL OR v_4 IS NULL OR v_4 = 0) THEN 0 WHEN v_3 * PARSE_BIGNUMERIC('10') >= PARSE_BIGNUMERIC('6') * v_4 THEN PARSE_BIGNUMERIC('1000') WHEN v_3 * PARSE_BIGNUMERIC('10') >= PARSE_BIGNUMERIC('3') * v_4 THEN PARSE_BIGNUMERIC('500') WHEN v_3 * PARSE_BIGNUMERIC('10') >= PARSE_BIGNUMERIC('0') * v_4 THEN PARSE_BIGNUMERIC('0') ELSE 0 END AS NUMERIC) AS p_2,
+    CAST(CASE WHEN (v_3 IS NULL OR v_4 IS NULL OR v_4 = 0) THEN 1 ELSE PARSE_BIGNUMERIC('10') END AS NUMERIC) AS q_2
+  FROM latest_snapshots
+),
+score_parts AS (
+  SELECT
+    customer_id,
+    snapshot_date,
+    m_0 + m_1 + m_2 AS missing_measures,
+    PARSE_BIGNUMERIC('20') * p_0 * q_1 * q_2
+      + PARSE_BIGNUMERIC('10') * p_1 * q_0 * q_2
+      + PARSE_BIGNUMERIC('10') * p_2 * q_0 * q_1 AS score_numerator,
+    (CASE WHEN m_0 = 1 THEN 0 ELSE PARSE_BIGNUMERIC('20') END + CASE WHEN m_1 = 1 THEN 0 ELSE PARSE_BIGNUMERIC('10') END + CASE WHEN m_2 = 1 THEN 0 ELSE PARSE_BIGNUMERIC('10') END) * q_0 * q_1 * q_2 AS score_denominator
+  FROM measure_points
+  WHERE duplicate_check = 0
+),
+customer_bands AS (
+  SELECT customer_id, CASE
+    WHEN score_denominator = 0 THEN NULL
+    WHEN score_numerator * PARSE_BIGNUMERIC('10') >= PARSE_BIGNUMERIC('700') * score_denominator THEN 'good'
+    WHEN score_numerator * PARSE_BIGNUMERIC('10') < PARSE_BIGNUMERIC('400') * score_denominator THEN 'bad'
+    ELSE 'normal'
+  END AS band
+  FROM score_parts
+),
+band_counts AS (
+  SELECT
+    COUNT(CASE WHEN band = 'good' THEN 1 END) AS good,
+    COUNT(CASE WHEN band = 'normal' THEN 1 END) AS normal,
+    COUNT(CASE WHEN band = 'bad' THEN 1 END) AS bad,
+    COUNT(CASE WHEN band IS NULL THEN 1 END) AS unscored
+  FROM customer_bands
+),
+band_points AS (
+  SELECT
+    good, normal, bad, unscored,
+    good + normal + bad AS total,
+    100 * good AS good_points,
+    100 * normal AS normal_points,
+    100 * bad AS bad_points,
+    100 * (good - bad) AS index_points
+  FROM band_counts
+)
+SELECT
+  good AS good,
+  normal AS normal,
+  bad AS bad,
+  total AS total,
+  unscored AS unscored,
+  CASE WHEN total = 0 THEN NULL ELSE (
+      DIV(CAST(good_points AS NUMERIC), CAST(total AS NUMERIC)) * PARSE_BIGNUMERIC('10000000000000000000000000000')
+      + DIV(MOD(CAST(good_points AS NUMERIC), CAST(total AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000'), CAST(total AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000')
+      + DIV(MOD(MOD(CAST(good_points AS NUMERIC), CAST(total AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000'), CAST(total AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000'), CAST(total AS NUMERIC))
+    ) * PARSE_BIGNUMERIC('0.0000000000000000000000000001') END AS good_pct,
+  CASE WHEN total = 0 THEN NULL ELSE (
+      DIV(CAST(normal_points AS NUMERIC), CAST(total AS NUMERIC)) * PARSE_BIGNUMERIC('10000000000000000000000000000')
+      + DIV(MOD(CAST(normal_points AS NUMERIC), CAST(total AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000'), CAST(total AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000')
+      + DIV(MOD(MOD(CAST(normal_points AS NUMERIC), CAST(total AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000'), CAST(total AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000'), CAST(total AS NUMERIC))
+    ) * PARSE_BIGNUMERIC('0.0000000000000000000000000001') END AS normal_pct,
+  CASE WHEN total = 0 THEN NULL ELSE (
+      DIV(CAST(bad_points AS NUMERIC), CAST(total AS NUMERIC)) * PARSE_BIGNUMERIC('10000000000000000000000000000')
+      + DIV(MOD(CAST(bad_points AS NUMERIC), CAST(total AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000'), CAST(total AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000')
+      + DIV(MOD(MOD(CAST(bad_points AS NUMERIC), CAST(total AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000'), CAST(total AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000'), CAST(total AS NUMERIC))
+    ) * PARSE_BIGNUMERIC('0.0000000000000000000000000001') END AS bad_pct,
+  CASE WHEN total = 0 THEN NULL ELSE SIGN(CAST(index_points AS NUMERIC)) * (
+      DIV(ABS(CAST(index_points AS NUMERIC)), CAST(total AS NUMERIC)) * PARSE_BIGNUMERIC('10000000000000000000000000000')
+      + DIV(MOD(ABS(CAST(index_points AS NUMERIC)), CAST(total AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000'), CAST(total AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000')
+      + DIV(MOD(MOD(ABS(CAST(index_points AS NUMERIC)), CAST(total AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000'), CAST(total AS NUMERIC)) * PARSE_BIGNUMERIC('100000000000000'), CAST(total AS NUMERIC))
+    ) * PARSE_BIGNUMERIC('0.0000000000000000000000000001') END AS good_minus_bad
+FROM band_points;
