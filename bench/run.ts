@@ -1,0 +1,149 @@
+/**
+ * `npm run bench`: measures cs-metrics against a float baseline and DuckDB on seeded synthetic data,
+ * each measurement in its own process, and writes the tables to bench/results.md (and stdout).
+ *
+ *   npm run bench                       # 10k, 100k, 1M contracts; 1M snapshots
+ *   npm run bench -- --sizes 10k        # the CI smoke run
+ *   npm run bench -- --sizes 1m --snapshots 1m,10m
+ * @module
+ */
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Decimal from "decimal.js";
+import type { KpiFigures } from "./floatKpis.js";
+import type { Measurement } from "./measure.js";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+
+function argument(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+}
+
+function parseSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim());
+  if (match === null) throw new Error(`not a size: ${text}`);
+  const factor = { "": 1, k: 1_000, m: 1_000_000 }[match[2]!.toLowerCase() as "" | "k" | "m"];
+  return Math.round(Number(match[1]) * factor);
+}
+
+function label(size: number): string {
+  return size >= 1_000_000 ? `${size / 1_000_000}M` : size >= 1_000 ? `${size / 1_000}k` : String(size);
+}
+
+const sizes = argument("sizes", "10k,100k,1m").split(",").map(parseSize);
+const snapshotSizes = argument("snapshots", sizes.length === 1 && sizes[0]! <= 10_000 ? "10k" : "1m").split(",").map(parseSize);
+const currencies = argument("currencies", "JPY,USD").split(",");
+
+function measure(task: string, size: number, currency = "JPY"): Measurement {
+  const output = execFileSync(
+    process.execPath,
+    ["--expose-gc", "--max-old-space-size=8192", "--import", "tsx", `${here}measure.ts`, "--task", task, "--size", String(size), "--currency", currency],
+    { encoding: "utf8", maxBuffer: 1 << 24, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const line = output.trim().split("\n").at(-1)!;
+  const result = JSON.parse(line) as Measurement;
+  process.stderr.write(`  ${task} ${label(size)} ${currency}: ${JSON.stringify(result.wallMs)} ms, peak ${result.peakRssMb} MiB\n`);
+  return result;
+}
+
+/** Exact agreement for money sums and counts; rates and lost revenue within `tolerance` (relative). */
+function agreement(exact: KpiFigures, other: KpiFigures, exactMoney: boolean, tolerance: number): string {
+  const problems: string[] = [];
+  for (const key of Object.keys(exact) as (keyof KpiFigures)[]) {
+    const a = new Decimal(String(exact[key]));
+    const b = new Decimal(String(other[key]));
+    const strict = exactMoney && key !== "nrr" && key !== "grr" && key !== "lostRevenue";
+    const ok = strict || typeof exact[key] === "number" ? a.equals(b) : a.minus(b).abs().lte(a.abs().times(tolerance).plus(1e-9));
+    if (!ok) problems.push(`${key} ${a.toString()} vs ${b.toString()}`);
+  }
+  return problems.length === 0 ? "✓" : `✗ ${problems.join("; ")}`;
+}
+
+const ms = (value: number | undefined): string => (value === undefined ? "–" : value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+
+const revenueRows: string[] = [];
+const agreementRows: string[] = [];
+for (const size of sizes) {
+  for (const currency of currencies) {
+    const exact = measure("exact", size, currency);
+    const stream = measure("stream", size, currency);
+    const float = measure("float", size, currency);
+    const duck = measure("duckdb", size, currency);
+    const build = exact.wallMs["build"]!;
+    const kpis = exact.wallMs["kpis"]!;
+    const endToEnd = build + kpis;
+    const floatTotal = float.wallMs["total"]!;
+    const duckTotal = duck.wallMs["total"]!;
+    revenueRows.push(
+      `| ${label(size)} ${currency} | ${exact.extra?.["customers"]} | ${ms(build)} (${ms(exact.cpuMs["build"])}) | ${ms(kpis)} (${ms(exact.cpuMs["kpis"])}) | ` +
+        `**${ms(endToEnd)}** | ${exact.peakRssMb} (${exact.inputRssMb}) | ${ms(stream.wallMs["build"]! - stream.wallMs["produce"]! + stream.wallMs["kpis"]!)} / ${stream.peakRssMb} | ` +
+        `${ms(floatTotal)} / ${float.peakRssMb} | ${ms(duckTotal)} (${duck.extra?.["loadMs"]} + ${duck.extra?.["queryMs"]}) / ${duck.peakRssMb} | ` +
+        `${ratio(endToEnd, floatTotal)} | ${ratio(kpis, floatTotal)} | ${ratio(endToEnd, duckTotal)} |`,
+    );
+    agreementRows.push(
+      `| ${label(size)} ${currency} | ${agreement(exact.figures!, duck.figures!, true, 1e-12)} | ${agreement(exact.figures!, float.figures!, false, 1e-9)} | ` +
+        `${exact.figures!.startingArr} | ${exact.figures!.nrr.slice(0, 12)} | ${exact.figures!.lostRevenue.slice(0, 16)} |`,
+    );
+  }
+}
+
+const healthRows: string[] = [];
+for (const size of snapshotSizes) {
+  const array = measure("health", size);
+  const stream = measure("health-stream", size);
+  healthRows.push(
+    `| ${label(size)} | ${array.extra?.["customers"]} | **${ms(array.wallMs["score"])}** (${ms(array.cpuMs["score"])}) | ${array.peakRssMb} (${array.inputRssMb}) | ` +
+      `${ms(stream.wallMs["score"]! - stream.wallMs["produce"]!)} (${ms(stream.cpuMs["score"]! - stream.cpuMs["produce"]!)}) | ${stream.peakRssMb} |`,
+  );
+}
+
+const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+const report = `# Benchmark results
+
+Generated by \`npm run bench -- --sizes ${argument("sizes", "10k,100k,1m")}\` on ${new Date().toISOString().slice(0, 16)}Z:
+Node ${process.version}, ${os.cpus().length} × ${cpu}, load average ${os.loadavg().map((load) => load.toFixed(1)).join(" / ")} when it finished
+(other processes share this machine: wall times are medians, CPU times in parentheses).
+Period: calendar year 2025. Times in ms, memory in MiB.
+
+## Revenue KPIs (revenueReport: movements, every rate, lost revenue)
+
+| book | customers | validate + index (CPU) | KPIs on built book (CPU) | end to end | peak RSS (input alone) | streamed: end to end / peak RSS | float baseline / peak RSS | DuckDB (load + query) / peak RSS | end to end ÷ float | KPIs ÷ float | end to end ÷ DuckDB |
+|---|---|---|---|---|---|---|---|---|---|---|---|
+${revenueRows.join("\n")}
+
+"streamed" builds the book with \`contractBookFromIterable\` from a generator, so no raw rows are held;
+its time is the library's share (the generator's own time, measured alone, subtracted) and its peak RSS
+is the library's footprint plus Node's. The other peak RSS figures include the input rows.
+
+## Agreement
+
+Money sums are annualised (12 × MRR). DuckDB must match exactly on every money sum and count
+(DECIMAL); its NRR/GRR are DOUBLE (relative 1e-12) and its lost revenue divides by days in a month
+in DOUBLE (1e-12). The float baseline must match within a relative 1e-9.
+
+| book | vs DuckDB | vs float | starting ARR | NRR | lost revenue |
+|---|---|---|---|---|---|
+${agreementRows.join("\n")}
+
+## Health scoring (scoreCustomers, latest snapshot per customer, 4-measure scorecard)
+
+| snapshots | customers | scoreCustomers on an array (CPU) | peak RSS (input alone) | scoreCustomersFromIterable, generator time subtracted (CPU) | streamed peak RSS |
+|---|---|---|---|---|---|
+${healthRows.join("\n")}
+`;
+
+// Only the default run replaces the committed results; smaller runs (the CI smoke run) go to tmp.
+const defaultRun = argument("sizes", "") === "" || argument("sizes", "") === "10k,100k,1m";
+const out = argument("out", defaultRun ? `${here}results.md` : join(os.tmpdir(), "cs-metrics-bench-results.md"));
+writeFileSync(out, report);
+process.stdout.write(report);
+process.stderr.write(`written to ${out}\n`);
+if (agreementRows.some((row) => row.includes("✗"))) {
+  process.stderr.write("cs-metrics bench: the implementations disagree (see Agreement)\n");
+  process.exitCode = 1;
+}
