@@ -8,6 +8,8 @@ import {
   cohortRetention,
   compoundRate,
   contractBook,
+  contractBookFromAsyncIterable,
+  contractBookFromIterable,
   contractionRate,
   expansionRate,
   formatMoney,
@@ -17,15 +19,18 @@ import {
   logoChurnRate,
   logoRetentionRate,
   lostRevenue,
+  mergePeriodPartials,
   monthsOf,
   mrrOn,
   mrrSeries,
   netLogoChurnRate,
   netRevenueChurnRate,
   nrr,
+  periodPartial,
   revenueChurnRate,
   revenueMovements,
   revenueReport,
+  revenueReportFromPartial,
 } from "../../src/index.js";
 import { deepFreeze } from "../support/deepFreeze.js";
 
@@ -69,6 +74,8 @@ const byPeriod: Record<string, RecordsFunction> = {
   cohortRetention,
   revenueReport: (records, period) => revenueReport(records, period, deepFreeze({ proration: "month" as const, subtractReactivation: true })),
   "ContractSchema.parse": (records) => records.map((record) => ContractSchema.parse(record)),
+  contractBookFromIterable: (records) => contractBookFromIterable(records, deepFreeze({ currency: "USD" })),
+  periodPartial: (records, period) => periodPartial(records, period, deepFreeze({ proration: "day" as const })),
   monthsOf: (_records, period) => monthsOf(period),
 };
 
@@ -97,6 +104,27 @@ describe("does not mutate its input", () => {
     expect(book.contracts[0]).not.toBe(records[0]);
     (records[0] as { amount: unknown }).amount = "999999";
     expect(book.contracts[0]?.amount.toString()).toBe("100.5");
+  });
+
+  it("contractBookFromAsyncIterable: frozen records are left as they were", async () => {
+    const records = makeRecords();
+    const before = snapshot(records);
+    async function* stream(): AsyncGenerator<ContractInput> {
+      yield* deepFreeze(records);
+    }
+    await contractBookFromAsyncIterable(stream());
+    expect(snapshot(records)).toBe(before);
+  });
+
+  it("mergePeriodPartials and revenueReportFromPartial leave the partials alone", () => {
+    const records = makeRecords();
+    const partials = deepFreeze([periodPartial(records.slice(0, 3), makePeriod()), periodPartial(records.slice(3), makePeriod())]);
+    const before = snapshot(partials);
+    const merged = deepFreeze(mergePeriodPartials(partials));
+    const mergedBefore = snapshot(merged);
+    revenueReportFromPartial(merged, deepFreeze({ subtractReactivation: true }));
+    expect(snapshot(partials)).toBe(before);
+    expect(snapshot(merged)).toBe(mergedBefore);
   });
 
   it("compoundRate and the formatters leave their option objects alone", () => {
