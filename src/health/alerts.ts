@@ -193,8 +193,8 @@ function compareAlerts(a: HealthAlert, b: HealthAlert): number {
  * @param options - `scorecard`, needed by rules on `score` and by `bandBecomes` rules.
  * @returns The alerts sorted by `at`, then customer id, then rule id; empty when none fired.
  * @throws {@link ValidationError} for invalid snapshots (`history[3].at`), rules (`rules[1].dropsBy`), a
- * duplicate rule id, a score or band rule without a scorecard, an invalid scorecard, or two snapshots of one
- * customer on one day.
+ * duplicate rule id, a score or band rule without a scorecard, an invalid scorecard, two snapshots of one
+ * customer on one day, or a missing measure when the scorecard says `missing: "error"`.
  * @example
  * ```ts
  * import { evaluateAlerts } from "cs-metrics";
