@@ -35,6 +35,8 @@ const CLASSES = new Set(["Decimal", "CsMetricsError", "ValidationError", "Curren
 const REPORTED: Record<string, string> = {
   scoreCustomers: "scoreCustomers(snapshots, scorecard) without options: TypeError reading 'asOf'",
   goodMinusBad: "goodMinusBad() / goodMinusBad(null): TypeError 'results is not iterable'",
+  bandTally: "bandTally() / bandTally(null): TypeError 'results is not iterable'",
+  periodPartial: "periodPartial([], period, null): TypeError reading 'proration'",
   healthTrend: "healthTrend([], null): TypeError reading 'window'",
   evaluateAlerts: "evaluateAlerts([], [], null): TypeError reading 'scorecard'",
   priorityQuadrant: "priorityQuadrant([]) without options: TypeError reading 'asOf'",
@@ -93,14 +95,19 @@ afterAll(() => {
   console.info(`[hardening] public-API fuzz: ${calls} calls over ${exportedFunctions.length} functions and ${exportedSchemas.length} schemas`);
 });
 
-/** Calls `fn` on frozen arguments and returns the problems found (empty = the call behaved). */
-function probe(fn: (...args: unknown[]) => unknown, args: unknown[]): string[] {
+/**
+ * Calls `fn` on frozen arguments and returns the problems found (empty = the call behaved). A
+ * returned promise is awaited: its value and its rejection are judged like a return and a throw.
+ */
+async function probe(fn: (...args: unknown[]) => unknown, args: unknown[]): Promise<string[]> {
   const before = snapshot(args);
   deepFreeze(args);
   calls++;
   let problems: string[];
   try {
-    problems = wellFormednessProblems(fn(...args));
+    let result = fn(...args);
+    if (result instanceof Promise) result = await result;
+    problems = wellFormednessProblems(result);
   } catch (error) {
     problems = errorProblems(error);
   }
@@ -121,10 +128,10 @@ describe("fuzzing the public API", () => {
     const reported = REPORTED[name];
     (reported === undefined || runReported ? it : it.skip)(
       `${name}: returns a well-formed result or throws a CsMetricsError naming the path${reported === undefined ? "" : ` (reported: ${reported})`}`,
-      () => {
-        fc.assert(
-          fc.property(argumentsArbitrary, (args) => {
-            const problems = probe(fn, args);
+      async () => {
+        await fc.assert(
+          fc.asyncProperty(argumentsArbitrary, async (args) => {
+            const problems = await probe(fn, args);
             expect(problems, `${name}(${args.map((a) => snapshot(a).slice(0, 300)).join(", ")})`).toEqual([]);
           }),
           { numRuns: runs(shape === undefined ? 300 : 200) },
