@@ -47,12 +47,13 @@ function linearPoints(v: number, worst: number, best: number): FloatPoints | nul
   const span = best - worst;
   const spanError = 3 * U * (Math.abs(best) + Math.abs(worst));
   const absSpan = Math.abs(span);
-  if (absSpan <= 4 * spanError) return null;
+  if (!Number.isFinite(span) || absSpan <= 4 * spanError) return null;
   const difference = v - worst;
   const differenceError = 6 * U * (Math.abs(v) + Math.abs(worst));
   const q = difference / span;
   const raw = 100 * q;
   const error = SAFETY * ((100 * (differenceError + Math.abs(q) * spanError)) / (absSpan - spanError) + 200 * U * Math.abs(q));
+  if (!Number.isFinite(raw) || !Number.isFinite(error)) return null; // overflow: leave it to the exact path
   if (raw - error > 100) return { points: 100, error: 0 };
   if (raw + error < 0) return { points: 0, error: 0 };
   return { points: Math.min(100, Math.max(0, raw)), error };
@@ -60,6 +61,7 @@ function linearPoints(v: number, worst: number, best: number): FloatPoints | nul
 
 /** Step points; `null` when the value is too close to a step's `from` to decide in floats. */
 function stepPoints(v: number, steps: readonly { readonly from: number; readonly score: number }[]): FloatPoints | null {
+  if (!Number.isFinite(v)) return null;
   let points = 0;
   for (const step of steps) {
     const margin = SAFETY * 4 * U * (Math.abs(v) + Math.abs(step.from));
@@ -123,6 +125,7 @@ function scoreInFloats(compiled: CompiledScorecard, snapshot: UsageSnapshot, roo
   if (totalWeight === 0) return { customerId: snapshot.customerId, at: snapshot.at, score: null, band: null, measures, missing };
   const score = weighted / totalWeight;
   const error = SAFETY * (weightedError / totalWeight + (2 * compiled.measures.length + 8) * U * 100);
+  if (!Number.isFinite(score) || !Number.isFinite(error)) return null;
   const band = bandCertified(score, error, compiled.scorecard.bands.good, compiled.scorecard.bands.bad);
   const rounded = roundCertified(score, error);
   if (band === null || rounded === null) return null;

@@ -112,3 +112,28 @@ describe("healthScore — missing measures", () => {
     expect(healthScore(base, scorecard).missing).toEqual(["toString"]);
   });
 });
+
+describe("healthScore — extreme values", () => {
+  it("stays exact where doubles overflow", () => {
+    // weights 1e308 and 1e308: their float sum overflows; the score is still (100 + 0)/2 = 50
+    const scorecard: ScorecardInput = {
+      measures: [
+        { metric: "a", weight: 1e308, scale: { type: "linear", worst: -1e308, best: 1e308 } },
+        { metric: "b", weight: 1e308, scale: { type: "steps", steps: [{ from: -1e308, score: 0 }, { from: 1e308, score: 100 }] } },
+      ],
+      bands: { good: 70, bad: 40 },
+    };
+    // a = 1e308 → 100 points (best); b = 1.7e308 ≥ 1e308 → 100 points: score 100
+    expect(healthScore({ ...base, metrics: { a: 1e308, b: 1.7e308 } }, scorecard)).toMatchObject({ score: 100, band: "good" });
+    // a = 0 → 100·(0 + 1e308)/(2e308) = 50 points; b = 0 → 0 points: score 25
+    expect(healthScore({ ...base, metrics: { a: 0, b: 0 } }, scorecard)).toMatchObject({ score: 25, band: "bad" });
+  });
+
+  it("stays exact when a scale's span overflows a double", () => {
+    // best − worst = 2e308 (Infinity in doubles); a = 1e308 → 100·(1e308 + 1e308)/(2e308) = 100 points
+    const scorecard: ScorecardInput = { measures: [{ metric: "a", weight: 1, scale: { type: "linear", worst: -1e308, best: 1e308 } }], bands: { good: 70, bad: 40 } };
+    expect(healthScore({ ...base, metrics: { a: 1e308 } }, scorecard)).toMatchObject({ score: 100, band: "good" });
+    // a = 5e307 → 100·(0.5e308 + 1e308)/(2e308) = 100·1.5/2 = 75 points
+    expect(healthScore({ ...base, metrics: { a: 5e307 } }, scorecard)).toMatchObject({ score: 75, band: "good" });
+  });
+});
