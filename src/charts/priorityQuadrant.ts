@@ -58,8 +58,11 @@ export function priorityQuadrantChart(customers: readonly QuadrantCustomer[], op
   }
   const deploymentLine = (options.deploymentThreshold ?? 0.5) * 100;
   const utilizationLine = (options.utilizationThreshold ?? 0.5) * 100;
-  const x = { field: "utilization", type: "quantitative", title: "活用率 utilization rate (%)", scale: { domainMin: 0 } } as const;
-  const y = { field: "deployment", type: "quantitative", title: "展開率 deployment rate (%)", scale: { domainMin: 0 } } as const;
+  // 0–100% on both axes, wider only when a rate exceeds 1 (more users provisioned than licensed).
+  const top = (field: "deployment" | "utilization"): number =>
+    Math.max(100, ...values.map((value) => (value as Record<typeof field, number>)[field]));
+  const x = { field: "utilization", type: "quantitative", title: "活用率 utilization rate (%)", scale: { domain: [0, top("utilization")] } } as const;
+  const y = { field: "deployment", type: "quantitative", title: "展開率 deployment rate (%)", scale: { domain: [0, top("deployment")] } } as const;
   const layer: JsonValue[] = [
     { data: { values: [{ at: utilizationLine }] }, mark: { type: "rule", strokeDash: [4, 4], color: "#888" }, encoding: { x: { field: "at", type: "quantitative" } } },
     { data: { values: [{ at: deploymentLine }] }, mark: { type: "rule", strokeDash: [4, 4], color: "#888" }, encoding: { y: { field: "at", type: "quantitative" } } },

@@ -110,6 +110,12 @@ describe("priority quadrant", () => {
       contact: "not contacted",
       label: "1 aozora-bank",
     });
+    const layers = spec.layer as { encoding: { x?: { scale?: { domain: number[] } }; y?: { scale?: { domain: number[] } } } }[];
+    expect(layers[2]?.encoding.x?.scale?.domain).toEqual([0, 100]);
+    // 120 provisioned of 100 licensed: 展開率 120%, so the y axis reaches 120.
+    const over = priorityQuadrant([{ customerId: "x", at: "2026-02-28", licensedSeats: 100, provisionedUsers: 120, activeUsers: 60 }], quadrantOptions);
+    const overLayers = priorityQuadrantChart(over).layer as typeof layers;
+    expect(overLayers[2]?.encoding.y?.scale?.domain).toEqual([0, 120]);
     const svg = await renderSvg(spec);
     expect(svg).toContain("展開率");
     expect(svg).toContain("活用率");
