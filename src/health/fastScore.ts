@@ -19,13 +19,21 @@ import {
   recordMissing,
   scoreSnapshotExact,
 } from "./scorecardEvaluation.js";
-import { signalValue } from "./signals.js";
+import { signalParts, signalValue } from "./signals.js";
 
 /** Unit roundoff of binary64. */
 const U = 2 ** -53;
 /** Factor on every error bound, covering second-order terms and leaving a wide margin. */
 const SAFETY = 8;
 const SCALE = 10 ** SCORE_DECIMALS;
+
+/** Smallest normal double: below it a double is no longer within u (relative) of the decimal it prints as. */
+const MIN_NORMAL = 2 ** -1022;
+
+/** `true` for a subnormal number, whose error bounds are not relative; such inputs take the exact path. */
+function isSubnormal(x: number): boolean {
+  return x !== 0 && Math.abs(x) < MIN_NORMAL;
+}
 
 interface FloatPoints {
   readonly points: number;
@@ -47,6 +55,7 @@ function linearPoints(v: number, worst: number, best: number): FloatPoints | nul
   const span = best - worst;
   const spanError = 3 * U * (Math.abs(best) + Math.abs(worst));
   const absSpan = Math.abs(span);
+  if (isSubnormal(v) || isSubnormal(worst) || isSubnormal(best)) return null;
   if (!Number.isFinite(span) || absSpan <= 4 * spanError) return null;
   const difference = v - worst;
   const differenceError = 6 * U * (Math.abs(v) + Math.abs(worst));
@@ -61,9 +70,10 @@ function linearPoints(v: number, worst: number, best: number): FloatPoints | nul
 
 /** Step points; `null` when the value is too close to a step's `from` to decide in floats. */
 function stepPoints(v: number, steps: readonly { readonly from: number; readonly score: number }[]): FloatPoints | null {
-  if (!Number.isFinite(v)) return null;
+  if (!Number.isFinite(v) || isSubnormal(v)) return null;
   let points = 0;
   for (const step of steps) {
+    if (isSubnormal(step.from)) return null;
     const margin = SAFETY * 4 * U * (Math.abs(v) + Math.abs(step.from));
     if (v < step.from - margin) break;
     if (v <= step.from + margin) return null;
@@ -72,9 +82,20 @@ function stepPoints(v: number, steps: readonly { readonly from: number; readonly
   return { points, error: 2 * U * 100 };
 }
 
+/** `true` when a signal's counts are subnormal (then its IEEE quotient is not within 4u of the exact ratio). */
+function hasSubnormalCounts(measure: CompiledMeasure, snapshot: UsageSnapshot): boolean {
+  if (measure.signal === null) return false;
+  const parts = signalParts(snapshot, measure.signal);
+  return parts !== null && (isSubnormal(parts[0]) || isSubnormal(parts[1]));
+}
+
 function measurePoints(measure: CompiledMeasure, snapshot: UsageSnapshot, v: number): FloatPoints {
   const scale = measure.scale;
-  const fast = scale.type === "linear" ? linearPoints(v, scale.worst, scale.best) : stepPoints(v, scale.steps);
+  const fast = hasSubnormalCounts(measure, snapshot)
+    ? null
+    : scale.type === "linear"
+      ? linearPoints(v, scale.worst, scale.best)
+      : stepPoints(v, scale.steps);
   if (fast !== null) return fast;
   // Undecided in floats: this one measure exactly.
   return { points: toNumber(measure.points(measureValue(measure, snapshot)!.exact)), error: 2 * U * 100 };
@@ -114,6 +135,7 @@ function scoreInFloats(compiled: CompiledScorecard, snapshot: UsageSnapshot, roo
       if (recordMissing(compiled, measure, root, measures, missing)) totalWeight += measure.weight;
       continue;
     }
+    if (isSubnormal(measure.weight)) return null;
     const { points, error } = measurePoints(measure, snapshot, v);
     const rounded = roundCertified(points, error);
     if (rounded === null) return null;

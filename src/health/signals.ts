@@ -32,8 +32,8 @@ export function isSignalName(name: string): name is SignalName {
   return Object.hasOwn(SIGNAL_FIELDS, name);
 }
 
-/** A signal's numerator and base, or `null` when either is missing or the base is 0. */
-function signalParts(snapshot: UsageSnapshot, name: SignalName): readonly [number, number] | null {
+/** A signal's numerator and base, or `null` when either is missing or the base is 0 (internal). */
+export function signalParts(snapshot: UsageSnapshot, name: SignalName): readonly [number, number] | null {
   const [top, base] = SIGNAL_FIELDS[name];
   const numerator = snapshot[top];
   const denominator = snapshot[base];

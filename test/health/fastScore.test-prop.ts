@@ -39,3 +39,35 @@ describe("the float path with a certified error bound equals the exact path", ()
     },
   );
 });
+
+describe("the float path equals the exact path at any magnitude", () => {
+  const wideArb = fc.double({ min: -1e308, max: 1e308, noNaN: true, noDefaultInfinity: true });
+  const weightArb = fc.oneof(fc.double({ min: 1e-300, max: 1e300, noNaN: true }), fc.double({ min: 5e-324, max: 1e-300, noNaN: true }));
+  test.prop([wideArb, wideArb, wideArb, wideArb, weightArb], { numRuns: 1000 })(
+    "doubles from subnormals to 1e308",
+    (a, worst, best, from, weight) => {
+      fc.pre(worst !== best);
+      const scorecard: ScorecardInput = {
+        measures: [
+          { metric: "a", weight, scale: { type: "linear", worst, best } },
+          { metric: "b", weight: 1, scale: { type: "steps", steps: [{ from, score: 40 }] } },
+        ],
+        bands: { good: 70, bad: 20 },
+      };
+      const [fast, exact] = bothPaths({ metrics: { a, b: a } }, scorecard);
+      expect(fast).toEqual(exact);
+    },
+  );
+});
+
+describe("the float path equals the exact path for signals of tiny counts", () => {
+  const countArb = fc.oneof(fc.double({ min: 0, max: 1e-300, noNaN: true }), fc.constantFrom(5e-324, 7e-324, 1e-323, 2.5e-323, 3e-310), fc.integer({ min: 0, max: 100 }));
+  test.prop([countArb, countArb, fc.double({ min: 0, max: 2, noNaN: true })], { numRuns: 1000 })("subnormal and tiny counts", (used, available, from) => {
+    const linear: ScorecardInput = { measures: [{ signal: "featureAdoption", weight: 1, scale: { type: "linear", worst: 0.2, best: 0.8 } }], bands: { good: 70, bad: 40 } };
+    const steps: ScorecardInput = { measures: [{ signal: "featureAdoption", weight: 1, scale: { type: "steps", steps: [{ from, score: 60 }] } }], bands: { good: 70, bad: 40 } };
+    for (const card of [linear, steps]) {
+      const [fast, exact] = bothPaths({ featuresUsed: used, featuresAvailable: available }, card);
+      expect(fast).toEqual(exact);
+    }
+  });
+});
