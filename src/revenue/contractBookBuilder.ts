@@ -82,8 +82,8 @@ export class ContractBookBuilder {
   // One entry per valid record, in input order. Rare values live in maps keyed by entry.
   /** Record index of each entry; `null` while every record so far was valid (entry = record index). */
   #recordIndexes: number[] | null = null;
-  readonly #ids: string[] = [];
-  readonly #customerIds: string[] = [];
+  readonly #ids: string[];
+  readonly #customerIds: string[];
   readonly #startDays: NumberColumn;
   readonly #endDays: NumberColumn;
   /** Exact amounts `coefficient × 10^-scale`; NaN where the coefficient is a bigint in `#bigCoefficients`. */
@@ -97,7 +97,9 @@ export class ContractBookBuilder {
   #firstCurrency: string | undefined;
   readonly #otherCurrencies = new Map<number, string>();
   /** The `amount` as passed (fast-read records); the schema's output is kept in `#parsed` otherwise. */
-  readonly #amounts: Array<string | number> = [];
+  readonly #amounts: Array<string | number>;
+  /** Entries kept so far (the string columns are allocated ahead, so their length is not it). */
+  #entryCount = 0;
   readonly #extras = new Map<number, ContractExtras>();
   readonly #parsed = new Map<number, Contract>();
 
@@ -113,12 +115,17 @@ export class ContractBookBuilder {
     }
     this.#optionCurrency = options.currency === undefined ? undefined : checkOptionCurrency(options.currency);
     this.#rates = readExchangeRates(options, this.#optionCurrency);
-    this.#startDays = new NumberColumn(expectedCount);
-    this.#endDays = new NumberColumn(expectedCount);
-    this.#coefficients = new NumberColumn(expectedCount);
-    this.#scales = new NumberColumn(expectedCount);
-    this.#months = new NumberColumn(expectedCount);
-    this.#intervalCodes = new NumberColumn(expectedCount);
+    // Sized ahead when the count is known (an array), so a million ids are never copied to grow.
+    const capacity = Math.min(Math.max(Math.floor(expectedCount) || 0, 16), 1 << 24);
+    this.#ids = new Array<string>(capacity);
+    this.#customerIds = new Array<string>(capacity);
+    this.#amounts = new Array<string | number>(capacity);
+    this.#startDays = new NumberColumn(capacity);
+    this.#endDays = new NumberColumn(capacity);
+    this.#coefficients = new NumberColumn(capacity);
+    this.#scales = new NumberColumn(capacity);
+    this.#months = new NumberColumn(capacity);
+    this.#intervalCodes = new NumberColumn(capacity);
   }
 
   /** Number of records added so far (valid or not): the index the next record gets. */
@@ -130,13 +137,13 @@ export class ContractBookBuilder {
   add(record: unknown): void {
     if (this.#finished) throw new Error("cs-metrics: ContractBookBuilder.add after finish");
     const index = this.#count++;
-    const entry = this.#ids.length;
+    const entry = this.#entryCount;
     const plain = readPlainContract(record);
     if (plain !== null) {
       this.#push(index, plain.id, plain.customerId, plain.startDay, plain.endDay, plain.interval, plain.intervalCount, plain.currency);
       this.#coefficients.push(plain.coefficient);
       this.#scales.push(plain.scale);
-      this.#amounts.push(plain.amount);
+      this.#amounts[entry] = plain.amount;
       if (plain.product !== undefined || plain.plan !== undefined || plain.seats !== undefined) {
         this.#extras.set(entry, { product: plain.product, plan: plain.plan, seats: plain.seats });
       }
@@ -160,15 +167,15 @@ export class ContractBookBuilder {
       this.#bigCoefficients.set(entry, coefficient);
     }
     this.#scales.push(scale);
-    this.#amounts.push(0);
+    this.#amounts[entry] = 0;
     this.#parsed.set(entry, contract);
   }
 
   #push(index: number, id: string, customerId: string, startDay: EpochDay, endDay: EpochDay, interval: Interval, intervalCount: number, currency: string): void {
-    const entry = this.#ids.length;
+    const entry = this.#entryCount++;
     this.#recordIndexes?.push(index);
-    this.#ids.push(id);
-    this.#customerIds.push(customerId);
+    this.#ids[entry] = id;
+    this.#customerIds[entry] = customerId;
     this.#startDays.push(startDay);
     this.#endDays.push(endDay);
     this.#intervalCodes.push(INTERVAL_CODES[interval]);
@@ -237,6 +244,9 @@ export class ContractBookBuilder {
   finish(): ContractBook {
     if (this.#finished) throw new Error("cs-metrics: ContractBookBuilder.finish called twice");
     this.#finished = true;
+    this.#ids.length = this.#entryCount;
+    this.#customerIds.length = this.#entryCount;
+    this.#amounts.length = this.#entryCount;
     const issues = this.#allIssues();
     if (issues.length > 0) throw new ValidationError(issues);
     const count = this.#ids.length;

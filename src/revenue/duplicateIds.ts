@@ -11,23 +11,31 @@ function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
-/** Indexes 0…n−1 ordered by `keys` (stable), by two 16-bit LSD radix passes. */
-function radixOrder(keys: Uint32Array): Uint32Array {
+/**
+ * Indexes 0…n−1 ordered by `keys` (stable), with the keys in that order, by two 16-bit LSD radix
+ * passes that carry the keys along (so the caller scans them sequentially).
+ */
+function radixOrder(keys: Uint32Array): { order: Uint32Array; sortedKeys: Uint32Array } {
   const count = keys.length;
   let order = new Uint32Array(count);
   let next = new Uint32Array(count);
+  let sortedKeys = Uint32Array.from(keys);
+  let nextKeys = new Uint32Array(count);
   for (let index = 0; index < count; index++) order[index] = index;
   for (let shift = 0; shift < 32; shift += 16) {
     const buckets = new Uint32Array(65_537);
-    for (let index = 0; index < count; index++) buckets[((keys[index]! >>> shift) & 0xffff) + 1]!++;
+    for (let position = 0; position < count; position++) buckets[((sortedKeys[position]! >>> shift) & 0xffff) + 1]!++;
     for (let bucket = 1; bucket < 65_537; bucket++) buckets[bucket]! += buckets[bucket - 1]!;
     for (let position = 0; position < count; position++) {
-      const index = order[position]!;
-      next[buckets[(keys[index]! >>> shift) & 0xffff]!++] = index;
+      const key = sortedKeys[position]!;
+      const target = buckets[(key >>> shift) & 0xffff]!++;
+      next[target] = order[position]!;
+      nextKeys[target] = key;
     }
     [order, next] = [next, order];
+    [sortedKeys, nextKeys] = [nextKeys, sortedKeys];
   }
-  return order;
+  return { order, sortedKeys };
 }
 
 /**
@@ -38,13 +46,12 @@ export function findDuplicateIds(ids: readonly string[]): Array<readonly [number
   const count = ids.length;
   const hashes = new Uint32Array(count);
   for (let index = 0; index < count; index++) hashes[index] = fnv1a(ids[index]!);
-  const order = radixOrder(hashes);
+  const { order, sortedKeys } = radixOrder(hashes);
   const duplicates: Array<readonly [number, number]> = [];
-  let runStart = 0;
-  while (runStart < count) {
-    const hash = hashes[order[runStart]!]!;
+  for (let runStart = 0; runStart < count; ) {
+    const hash = sortedKeys[runStart]!;
     let runEnd = runStart + 1;
-    while (runEnd < count && hashes[order[runEnd]!] === hash) runEnd++;
+    while (runEnd < count && sortedKeys[runEnd] === hash) runEnd++;
     // Within a run positions ascend (the sort is stable), so the first of each id is its earliest.
     if (runEnd - runStart > 1) {
       const firstOf = new Map<string, number>();

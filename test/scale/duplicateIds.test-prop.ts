@@ -1,0 +1,19 @@
+/** The hashed radix-sort duplicate finder agrees with a plain Map scan. */
+import { test } from "@fast-check/vitest";
+import fc from "fast-check";
+import { expect } from "vitest";
+import { findDuplicateIds } from "../../src/revenue/duplicateIds.js";
+
+test.prop([fc.array(fc.oneof(fc.constantFrom("a", "b", "c", "", "é", "a\u0000"), fc.string({ maxLength: 4 })), { maxLength: 200 })], { numRuns: 500 })(
+  "findDuplicateIds lists each repeat with its first position, in order",
+  (ids) => {
+    const firstOf = new Map<string, number>();
+    const expected: Array<readonly [number, number]> = [];
+    ids.forEach((id, position) => {
+      const first = firstOf.get(id);
+      if (first === undefined) firstOf.set(id, position);
+      else expected.push([position, first]);
+    });
+    expect(findDuplicateIds(ids)).toEqual(expected);
+  },
+);
