@@ -34,17 +34,17 @@ export interface FiscalYearOptions {
 export function resolvePeriod(input: PeriodInput, root = "period"): ResolvedPeriod {
   const parsed = PeriodSchema.safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InvalidPeriodError(formatPath(root, issue?.path ?? []), issue?.message ?? "is not a period");
+    // A failed parse has at least one issue.
+    const issue = parsed.error.issues[0]!;
+    throw new InvalidPeriodError(formatPath(root, issue.path), issue.message);
   }
   const period = parsed.data;
   return { period, startDay: dayOf(period.start), endDay: dayOf(period.end) };
 }
 
+/** Epoch day of a date the period schema has already validated (so it always parses). */
 function dayOf(date: string): EpochDay {
-  const day = parseCalendarDate(date);
-  if (day === null) throw new InvalidPeriodError("period", `${date} is not a calendar date`);
-  return day;
+  return parseCalendarDate(date)!;
 }
 
 function checkYear(year: number, path: string): void {
@@ -58,10 +58,9 @@ function monthsFrom(startDay: EpochDay, months: number, label: string): Period {
   return { start: formatCalendarDate(startDay), end: formatCalendarDate(endDay), label };
 }
 
-function firstDay(year: number, month: number, path: string): EpochDay {
-  const day = epochDayOf(year, month, 1);
-  if (day === null) throw new InvalidPeriodError(path, `no such month ${year}-${month}`);
-  return day;
+/** First day of a month; callers have checked the year (1–9998) and the month (1–12). */
+function firstDay(year: number, month: number): EpochDay {
+  return epochDayOf(year, month, 1)!;
 }
 
 /**
@@ -93,7 +92,7 @@ export function month(first: string | number, second?: number): Period {
   if (!Number.isInteger(monthOfYear) || monthOfYear < 1 || monthOfYear > 12) {
     throw new InvalidPeriodError("month", `month must be 1–12 (got ${describeValue(monthOfYear)})`);
   }
-  const start = firstDay(year, monthOfYear, "month");
+  const start = firstDay(year, monthOfYear);
   return monthsFrom(start, 1, formatMonth(start));
 }
 
@@ -124,7 +123,7 @@ export function quarter(year: number, quarterOfYear: number): Period {
  */
 export function year(calendarYear: number): Period {
   checkYear(calendarYear, "year");
-  return monthsFrom(firstDay(calendarYear, 1, "year"), 12, String(calendarYear));
+  return monthsFrom(firstDay(calendarYear, 1), 12, String(calendarYear));
 }
 
 /**
@@ -142,7 +141,7 @@ export function year(calendarYear: number): Period {
 export function fiscalYear(fiscal: number, options: FiscalYearOptions = {}): Period {
   const startMonth = checkStartMonth(readOptions(options).startMonth);
   checkYear(fiscal, "fiscalYear");
-  return monthsFrom(firstDay(fiscal, startMonth, "fiscalYear"), 12, `FY${fiscal}`);
+  return monthsFrom(firstDay(fiscal, startMonth), 12, `FY${fiscal}`);
 }
 
 /**
@@ -162,7 +161,7 @@ export function fiscalQuarter(fiscal: number, quarterOfYear: number, options: Fi
   if (!Number.isInteger(quarterOfYear) || quarterOfYear < 1 || quarterOfYear > 4) {
     throw new InvalidPeriodError("quarter", `must be 1–4 (got ${describeValue(quarterOfYear)})`);
   }
-  const yearStart = firstDay(fiscal, startMonth, "quarter");
+  const yearStart = firstDay(fiscal, startMonth);
   const label = startMonth === 1 ? `${fiscal}-Q${quarterOfYear}` : `FY${fiscal}-Q${quarterOfYear}`;
   return monthsFrom(addMonthsToDay(yearStart, 3 * (quarterOfYear - 1)), 3, label);
 }

@@ -117,7 +117,8 @@ export function mrrSeries(contracts: ContractsInput, period: PeriodInput): MrrSe
     const lastDay = parseCalendarDate(monthPeriod.end)! - 1;
     const { units, customers } = bookUnitsOn(book, lastDay);
     return {
-      month: monthPeriod.label ?? monthPeriod.start.slice(0, 7),
+      // monthsOf labels every month `YYYY-MM`.
+      month: monthPeriod.label!,
       date: formatCalendarDate(lastDay),
       mrr: unitsToDecimal(book, units),
       arr: unitsToDecimal(book, 12n * units),

@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  InvalidPeriodError,
+  arrOn,
   cohortRetention,
   fiscalQuarter,
   fiscalYear,
@@ -63,6 +65,27 @@ describe("leap years", () => {
     expectDecimal(mrrOn(contracts, "2025-03-01").amount, 100_000);
     // In February 2024 it is new on the last day (M1 read on 2024-02-29).
     expect(revenueMovements(contracts, month("2024-02")).customers.map((c) => c.movement)).toEqual(["new"]);
+  });
+});
+
+describe("period builders at their limits", () => {
+  it("reject what is not a month or a year, naming the argument", () => {
+    expect(() => month(2025 as unknown as string)).toThrow("cs-metrics: month: month must be 1–12 (got NaN)");
+    expect(() => month("2025-00")).toThrow(InvalidPeriodError);
+    expect(() => year(9999)).toThrow("cs-metrics: year: must be a whole year from 1 to 9998 (got 9999)");
+    expect(() => fiscalYear(0, { startMonth: 4 })).toThrow(InvalidPeriodError);
+    expect(year(1)).toEqual({ start: "0001-01-01", end: "0002-01-01", label: "1" });
+  });
+
+  it("mrrOn and arrOn name an invalid date", () => {
+    const contracts = [jpy("1", "a", "2024-01-01", null, 100)];
+    expect(() => mrrOn(contracts, "2025-02-29")).toThrow('cs-metrics: invalid input (1 problem):\n  date: must be a calendar date YYYY-MM-DD (got "2025-02-29")');
+    expect(() => arrOn(contracts, new Date(Number.NaN))).toThrow("date: must be a calendar date YYYY-MM-DD (got Invalid Date)");
+  });
+
+  it("an invalid period names its field", () => {
+    expect(() => monthsOf({ start: "2025-04-01", end: "2025-04-01" })).toThrow("cs-metrics: period.end: must be after start (2025-04-01)");
+    expect(() => monthsOf({ start: "2025-02-30", end: "2025-04-01" })).toThrow(/^cs-metrics: period\.start: must be a calendar date/);
   });
 });
 

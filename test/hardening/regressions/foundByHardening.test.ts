@@ -76,6 +76,13 @@ describe("regressions found by the public-API fuzz: options that are not an obje
     expect((error as ValidationError).issues[0]?.path).toBe("options");
   });
 
+  it("the message says what an options argument must be", () => {
+    expect(thrown(() => lostRevenue(usd, year(2025), null as never)).message).toMatchInlineSnapshot(`
+      "cs-metrics: invalid input (1 problem):
+        options: must be an options object (got null)"
+    `);
+  });
+
   it("compoundRate without options names the missing unit", () => {
     expect(thrown(() => compoundRate("0.99", undefined as never)).message).toMatchInlineSnapshot(`
       "cs-metrics: invalid input (1 problem):
