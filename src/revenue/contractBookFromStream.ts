@@ -1,7 +1,7 @@
 /**
  * Contract books from streams: records are validated as they arrive and only their normalised form
  * is kept, so a caller can feed rows from a file or a database cursor without holding the raw
- * records. Memory grows with the number of contracts kept (a few numbers and two ids each), not with
+ * records. Memory grows with the number of contracts kept (a few numbers and three references each), not with
  * the size of the raw rows.
  * @module
  */
