@@ -5,7 +5,7 @@
  * @module
  */
 import { UTCDateMini } from "@date-fns/utc";
-import { addMonths, getDaysInMonth } from "date-fns";
+import { addMonths } from "date-fns";
 
 /** A calendar date written `YYYY-MM-DD`, e.g. `"2025-04-01"`. */
 export type CalendarDate = string;
@@ -22,22 +22,33 @@ export const MAX_YEAR = 9999;
 
 /**
  * Epoch day of a year, month (1–12) and day, or `null` when no such calendar date exists
- * (`2025-02-30`, month 13, year 0).
+ * (`2025-02-30`, month 13, year 0). Pure integer arithmetic (proleptic Gregorian calendar, as
+ * `Date.UTC` and date-fns use), so parsing millions of dates stays cheap.
  */
 export function epochDayOf(year: number, month: number, day: number): EpochDay | null {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) return null;
   if (!Number.isInteger(month) || month < 1 || month > 12) return null;
   if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month)) return null;
-  const utc = new Date(0);
-  utc.setUTCFullYear(year, month - 1, day);
-  return Math.round(utc.getTime() / MS_PER_DAY);
+  // Days from 1970-01-01 to the civil date: count March-based years so the leap day falls last.
+  const marchYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(marchYear / 400);
+  const yearOfEra = marchYear - era * 400;
+  const marchMonth = (month + 9) % 12;
+  const dayOfYear = Math.floor((153 * marchMonth + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
-/** Days in a month (1–12) of a year: date-fns' `getDaysInMonth`, evaluated in UTC. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** `true` for Gregorian leap years (divisible by 4, not by 100 unless by 400). */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Days in a month (1–12) of a year. */
 export function daysInMonth(year: number, month: number): number {
-  const first = new UTCDateMini(0);
-  first.setUTCFullYear(year, month - 1, 1);
-  return getDaysInMonth(first);
+  return month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? Number.NaN);
 }
 
 /** Parses `YYYY-MM-DD` to an epoch day; `null` when the text is not an existing calendar date. */
