@@ -12,7 +12,7 @@ import { scoreCustomers } from "../../src/health/scoreCustomers.js";
 import { scoreCustomersFromAsyncIterable, scoreCustomersFromIterable } from "../../src/health/scoreCustomersFromStream.js";
 import { dayText, historyArb, scorecardArb } from "../health/arbitraries.js";
 
-describe("health at scale", () => {
+describe("health at scale", { timeout: 60_000 }, () => {
   test.prop([historyArb, scorecardArb(), fc.integer({ min: 0, max: 420 })], { numRuns: 200 })(
     "streamed scoring equals scoreCustomers",
     async (snapshots, scorecard, asOfDay) => {

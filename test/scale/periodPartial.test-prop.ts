@@ -27,7 +27,7 @@ function expectSameFigures(actual: Record<string, unknown>, expected: Record<str
   }
 }
 
-describe("mergeable period partials", () => {
+describe("mergeable period partials", { timeout: 60_000 }, () => {
   test.prop(
     [
       contractBookArb({ maxContracts: 24 }),

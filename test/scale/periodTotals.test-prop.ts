@@ -10,7 +10,7 @@ import { evaluatePeriod, evaluatePeriodTotals } from "../../src/revenue/periodRo
 import { periodTotals } from "../../src/revenue/periodTotals.js";
 import { asInput, contractBookArb } from "../support/contractArbitraries.js";
 
-describe("one-pass period totals", () => {
+describe("one-pass period totals", { timeout: 60_000 }, () => {
   test.prop([contractBookArb({ maxContracts: 30 })], { numRuns: 300 })("equal the fold of the period rows", ({ period, records }) => {
     const book = contractBook(asInput(records));
     const resolved = resolvePeriod(period);

@@ -34,7 +34,7 @@ const amountArb: fc.Arbitrary<unknown> = fc.oneof(
   fc.string({ maxLength: 6 }),
 );
 
-describe("plain contract reader", () => {
+describe("plain contract reader", { timeout: 60_000 }, () => {
   test.prop([dateTextArb], { numRuns: 2000 })("epochDayOfIsoText agrees with parseCalendarDate", (text) => {
     expect(epochDayOfIsoText(text)).toBe(parseCalendarDate(text));
   });
