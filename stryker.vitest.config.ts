@@ -6,7 +6,7 @@ import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/{revenue,lostRevenue,dates,money,schemas,health,stats,hardening,docs}/**/*.{test,test-prop}.ts"],
+    include: ["test/*.{test,test-prop}.ts", "test/{revenue,lostRevenue,dates,money,schemas,health,stats,hardening,docs}/**/*.{test,test-prop}.ts"],
     // Instrumented code runs several times slower; the default 5 s per test is too tight.
     testTimeout: 120_000,
     setupFiles: ["test/hardening/support/strykerSetup.ts"],
