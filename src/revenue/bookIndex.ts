@@ -33,6 +33,11 @@ export function registerBookIndex(book: ContractBook, index: BookIndex): void {
   indexes.set(book, index);
 }
 
+/** `true` for a book this library built (and registered), never for a look-alike object. */
+export function isRegisteredBook(value: object): boolean {
+  return indexes.has(value as ContractBook);
+}
+
 /** 2^53 − 1: every integer up to it is exact in a double. */
 const MAX_EXACT = Number.MAX_SAFE_INTEGER;
 

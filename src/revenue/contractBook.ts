@@ -10,6 +10,7 @@ import { ValidationError } from "../errors.js";
 import { divide } from "../money/exactDecimal.js";
 import type { Contract, ContractInput } from "../schemas/contract.js";
 import { ContractBookBuilder } from "./contractBookBuilder.js";
+import { isRegisteredBook } from "./bookIndex.js";
 
 /** One contract line of a customer, normalised: epoch days and MRR in book units. */
 export interface ContractLine {
@@ -68,7 +69,9 @@ export type ContractsInput = ContractBook | readonly ContractInput[];
 /**
  * Tells a {@link ContractBook} from an array of raw contract records.
  *
- * @remarks `true` exactly when `value` is an object with `kind: "ContractBook"`.
+ * @remarks `true` exactly when `value` was built by {@link contractBook} (or a streaming builder) of
+ * this copy of the library; a look-alike object with `kind: "ContractBook"` is not a book, and is
+ * validated as records instead (so it fails with a {@link ValidationError}, never a `TypeError`).
  * @param value - Anything.
  * @returns `true` for a book built by {@link contractBook}.
  * @example
@@ -79,7 +82,7 @@ export type ContractsInput = ContractBook | readonly ContractInput[];
  * ```
  */
 export function isContractBook(value: unknown): value is ContractBook {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && (value as { kind?: unknown }).kind === "ContractBook";
+  return typeof value === "object" && value !== null && isRegisteredBook(value);
 }
 
 /** Returns the book itself, or validates raw records into one. */

@@ -10,6 +10,7 @@ import { CurrencyMismatchError, ValidationError } from "../errors.js";
 import { type LostRevenueOptions, type Proration, checkProration, remainingMonthsFraction } from "../lostRevenue/lostRevenue.js";
 import { divide, gcd, lcm } from "../money/exactDecimal.js";
 import type { Period, PeriodInput } from "../schemas/period.js";
+import { readOptions } from "../schemas/options.js";
 import { type ContractBook, type ContractsInput } from "./contractBook.js";
 import { analysePeriod } from "./periodAnalysis.js";
 import { EMPTY_PERIOD_TOTALS, type PeriodTotals } from "./periodTotals.js";
@@ -100,8 +101,8 @@ function reduced(numerator: bigint, denominator: bigint): { numerator: bigint; d
  * partial.lostRevenue; //=> { numerator: "900", denominator: "1" }
  * ```
  */
-export function periodPartial(contracts: ContractsInput, period: PeriodInput, options: LostRevenueOptions = {}): PeriodPartial {
-  const proration = checkProration(options.proration);
+export function periodPartial(contracts: ContractsInput, period: PeriodInput, options?: LostRevenueOptions): PeriodPartial {
+  const proration = checkProration(readOptions(options).proration);
   const { book, resolved, totals, churnedRows } = analysePeriod(contracts, period);
   let lostNumerator = 0n;
   let lostDenominator = 1n;
@@ -242,7 +243,7 @@ export function mergePeriodPartials(partials: readonly PeriodPartial[]): PeriodP
  * revenueReportFromPartial(partial).lostRevenue.total.toString(); //=> "84"
  * ```
  */
-export function revenueReportFromPartial(partial: PeriodPartial, options: NetRevenueChurnOptions = {}): PartialRevenueReport {
+export function revenueReportFromPartial(partial: PeriodPartial, options?: NetRevenueChurnOptions): PartialRevenueReport {
   const { denominator, totals, lost } = readPartial(partial, "partial");
   const period = resolvePeriod(partial.period, "partial.period").period;
   const book: ContractBook = { kind: "ContractBook", currency: partial.currency, denominator, contracts: [], customers: [] };
@@ -250,7 +251,7 @@ export function revenueReportFromPartial(partial: PeriodPartial, options: NetRev
     currency: partial.currency,
     period,
     movements: movementTotals(book, totals),
-    rates: revenueRatesOf(totals, options),
+    rates: revenueRatesOf(totals, readOptions(options)),
     lostRevenue: { currency: partial.currency, period, proration: partial.proration, total: divide(lost.numerator, lost.denominator) },
   };
 }
