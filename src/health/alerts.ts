@@ -5,6 +5,7 @@
 import type { EpochDay } from "../dates/calendarDate.js";
 import { cachedEpochDay } from "./calendarDayCache.js";
 import { compareIds } from "../revenue/contractBook.js";
+import { readOptions } from "../schemas/options.js";
 import { type ScorecardInput, parseScorecard } from "../schemas/scorecard.js";
 import type { UsageSnapshotInput } from "../schemas/usageSnapshot.js";
 import { type AlertRule, type AlertRuleInput, type Subject, parseAlertRules } from "./alertRules.js";
@@ -194,7 +195,8 @@ function compareAlerts(a: HealthAlert, b: HealthAlert): number {
  * @returns The alerts sorted by `at`, then customer id, then rule id; empty when none fired.
  * @throws {@link ValidationError} for invalid snapshots (`history[3].at`), rules (`rules[1].dropsBy`), a
  * duplicate rule id, a score or band rule without a scorecard, an invalid scorecard, two snapshots of one
- * customer on one day, or a missing measure when the scorecard says `missing: "error"`.
+ * customer on one day, a missing measure when the scorecard says `missing: "error"`, or `options` that is
+ * not an object (`options`).
  * @example
  * ```ts
  * import { evaluateAlerts } from "cs-metrics";
@@ -211,7 +213,8 @@ export function evaluateAlerts(
   rules: readonly AlertRuleInput[],
   options: EvaluateAlertsOptions = {},
 ): HealthAlert[] {
-  const compiled = options.scorecard === undefined ? null : compileScorecard(parseScorecard(options.scorecard));
+  const { scorecard } = readOptions(options);
+  const compiled = scorecard === undefined ? null : compileScorecard(parseScorecard(scorecard));
   const parsedRules = parseAlertRules(rules, compiled !== null);
   const alerts: HealthAlert[] = [];
   for (const customer of snapshotHistories(history, "history")) {

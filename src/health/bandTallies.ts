@@ -16,6 +16,7 @@ const BAND_FIELDS = ["good", "normal", "bad", "unscored"] as const;
  * @remarks good, normal, bad = results in that band; unscored = results with band `null`.
  * @param results - Anything with a `band`.
  * @returns A JSON-safe {@link BandTally}.
+ * @throws {@link ValidationError} when `results` is not an array (`results`) or an entry is not an object (`results[2]`).
  * @example
  * ```ts
  * import { bandTally } from "cs-metrics";

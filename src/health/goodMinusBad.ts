@@ -4,7 +4,9 @@
  * @module
  */
 import type Decimal from "decimal.js";
+import { ValidationError } from "../errors.js";
 import { ratio } from "../money/exactDecimal.js";
+import { describeValue } from "../schemas/primitives.js";
 import type { HealthBand } from "./scorecardEvaluation.js";
 
 /**
@@ -40,13 +42,24 @@ export interface GoodMinusBad {
 /** An empty tally: the identity of adding tallies. */
 export const EMPTY_BAND_TALLY: BandTally = { good: 0, normal: 0, bad: 0, unscored: 0 };
 
-/** Counts the bands of results (anything with a `band`). */
+/**
+ * Counts the bands of results (anything with a `band`).
+ * @throws {@link ValidationError} when `results` is not an array (`results`) or an entry is not an object (`results[2]`).
+ */
 export function tallyBands(results: readonly { readonly band: HealthBand | null }[]): BandTally {
+  if (!Array.isArray(results)) {
+    throw new ValidationError([{ path: "results", message: `must be an array of health results (got ${describeValue(results)})` }]);
+  }
   let good = 0;
   let normal = 0;
   let bad = 0;
   let unscored = 0;
-  for (const { band } of results) {
+  for (let index = 0; index < results.length; index++) {
+    const result: unknown = results[index];
+    if (typeof result !== "object" || result === null) {
+      throw new ValidationError([{ path: `results[${index}]`, message: `must be a health result with a band (got ${describeValue(result)})` }]);
+    }
+    const band = (result as { readonly band?: unknown }).band;
     if (band === "good") good++;
     else if (band === "normal") normal++;
     else if (band === "bad") bad++;
@@ -85,7 +98,7 @@ export function goodMinusBadOfTally(tally: BandTally): GoodMinusBad {
  *
  * @param results - Health results (e.g. from {@link scoreCustomers}); only `band` is read; not mutated.
  * @returns Counts, percentages and the index; percentages and index are `null` when no result has a band.
- * @throws Never.
+ * @throws {@link ValidationError} when `results` is not an array (`results`) or an entry is not an object (`results[2]`).
  * @example
  * ```ts
  * import { goodMinusBad } from "cs-metrics";

@@ -4,6 +4,7 @@
  */
 import { parseCalendarDate } from "../dates/calendarDate.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
+import { readOptions } from "../schemas/options.js";
 import { describeValue } from "../schemas/primitives.js";
 import { type Rational, RATIONAL_ZERO, add, compare, multiply, quotient, rationalOf, subtract, toNumber } from "./rational.js";
 
@@ -99,7 +100,8 @@ function positiveIntegerOption(value: number | undefined, fallback: number, min:
  * @param options - `window` (default 6) and `flatThreshold` (default 1).
  * @returns The slope and direction; both `null` with fewer than 2 scored points.
  * @throws {@link ValidationError} when the points belong to several customers, a date is invalid or
- * repeated, a score is not a finite number, or an option is out of range.
+ * repeated, a score is not a finite number, an option is out of range, or `options` is not an object
+ * (`options`).
  * @example
  * ```ts
  * import { healthTrend } from "cs-metrics";
@@ -113,8 +115,9 @@ function positiveIntegerOption(value: number | undefined, fallback: number, min:
  * ```
  */
 export function healthTrend(history: readonly ScorePoint[], options: HealthTrendOptions = {}): HealthTrend {
-  const window = positiveIntegerOption(options.window, 6, 2, "options.window");
-  const threshold = options.flatThreshold ?? 1;
+  const read = readOptions(options);
+  const window = positiveIntegerOption(read.window, 6, 2, "options.window");
+  const threshold = read.flatThreshold ?? 1;
   if (typeof threshold !== "number" || !Number.isFinite(threshold) || threshold < 0) {
     throw new ValidationError([{ path: "options.flatThreshold", message: `must be a finite number ≥ 0 (got ${describeValue(threshold)})` }]);
   }

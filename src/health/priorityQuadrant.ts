@@ -5,6 +5,7 @@
  */
 import { compareIds } from "../revenue/contractBook.js";
 import { cachedEpochDay } from "./calendarDayCache.js";
+import { readOptions } from "../schemas/options.js";
 import type { CalendarDateInput } from "../schemas/primitives.js";
 import type { UsageSnapshotInput } from "../schemas/usageSnapshot.js";
 import { RATIONAL_ZERO, type Rational, add, compare, rationalOf } from "./rational.js";
@@ -76,8 +77,9 @@ function compareRanked(a: Ranked, b: Ranked): number {
  * @param snapshots - Usage snapshots of any customers, in any order; not mutated.
  * @param options - `asOf`, the two thresholds (ratios) and `contactWithinDays`.
  * @returns Customers in priority order (`priority` 1, 2, …); customers with no snapshot on or before asOf are left out.
- * @throws {@link ValidationError} for invalid snapshots (`snapshots[3].licensedSeats`), options, or two
- * snapshots of one customer on one day.
+ * @throws {@link ValidationError} for invalid snapshots (`snapshots[3].licensedSeats`), options
+ * (`options.asOf`, also when `options` is missing: every option is required; `options` when it is not an
+ * object), or two snapshots of one customer on one day.
  * @example
  * ```ts
  * import { priorityQuadrant } from "cs-metrics";
@@ -91,10 +93,11 @@ function compareRanked(a: Ranked, b: Ranked): number {
  * ```
  */
 export function priorityQuadrant(snapshots: readonly UsageSnapshotInput[], options: PriorityQuadrantOptions): QuadrantCustomer[] {
-  const asOf = dateOption(options.asOf, "options.asOf");
-  const deploymentThreshold = rationalOf(numberOption(options.deploymentThreshold, "options.deploymentThreshold"));
-  const utilizationThreshold = rationalOf(numberOption(options.utilizationThreshold, "options.utilizationThreshold"));
-  const contactWithinDays = numberOption(options.contactWithinDays, "options.contactWithinDays", 0);
+  const read = readOptions(options);
+  const asOf = dateOption(read.asOf, "options.asOf");
+  const deploymentThreshold = rationalOf(numberOption(read.deploymentThreshold, "options.deploymentThreshold"));
+  const utilizationThreshold = rationalOf(numberOption(read.utilizationThreshold, "options.utilizationThreshold"));
+  const contactWithinDays = numberOption(read.contactWithinDays, "options.contactWithinDays", 0);
   const ranked: Ranked[] = [];
   for (const history of snapshotHistories(snapshots)) {
     const position = latestIndexOnOrBefore(history.snapshots, asOf);

@@ -2,6 +2,7 @@
  * Health scores of every customer as of a date, DOMAIN.md §5.
  * @module
  */
+import { readOptions } from "../schemas/options.js";
 import type { CalendarDateInput } from "../schemas/primitives.js";
 import { type ScorecardInput, parseScorecard } from "../schemas/scorecard.js";
 import type { UsageSnapshotInput } from "../schemas/usageSnapshot.js";
@@ -27,7 +28,8 @@ export interface ScoreCustomersOptions {
  * @param options - `asOf`.
  * @returns One result per customer, sorted by customer id (score and band `null` when every measure is missing).
  * @throws {@link ValidationError} for an invalid scorecard, snapshot (`snapshots[3].activeUsers`), or
- * `options.asOf`; for two snapshots of one customer on one day; for a missing measure under `missing: "error"`.
+ * `options.asOf` (also when `options` is missing: it is required); for `options` that is not an object
+ * (`options`); for two snapshots of one customer on one day; for a missing measure under `missing: "error"`.
  * @example
  * ```ts
  * import { scoreCustomers } from "cs-metrics";
@@ -49,7 +51,7 @@ export function scoreCustomers(
   options: ScoreCustomersOptions,
 ): HealthScoreResult[] {
   const compiled = compileScorecard(parseScorecard(scorecard));
-  const asOf = dateOption(options.asOf, "options.asOf");
+  const asOf = dateOption(readOptions(options).asOf, "options.asOf");
   const results: HealthScoreResult[] = [];
   for (const history of snapshotHistories(snapshots)) {
     const position = latestIndexOnOrBefore(history.snapshots, asOf);

@@ -6,7 +6,7 @@
 import { type EpochDay, parseCalendarDate } from "../dates/calendarDate.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
 import { compareIds } from "../revenue/contractBook.js";
-import { CalendarDateSchema, type CalendarDateInput, formatPath } from "../schemas/primitives.js";
+import { CalendarDateSchema, formatPath } from "../schemas/primitives.js";
 import { type UsageSnapshot, type UsageSnapshotInput, UsageSnapshotSchema, fastUsageSnapshot } from "../schemas/usageSnapshot.js";
 import { cachedEpochDay } from "./calendarDayCache.js";
 
@@ -85,7 +85,7 @@ export function latestIndexOnOrBefore(snapshots: readonly DatedSnapshot[], day: 
 }
 
 /** Parses a calendar-date option (`options.asOf`) to an epoch day. */
-export function dateOption(value: CalendarDateInput, path: string): EpochDay {
+export function dateOption(value: unknown, path: string): EpochDay {
   const parsed = CalendarDateSchema.safeParse(value);
   if (!parsed.success) throw new ValidationError([{ path, message: parsed.error.issues[0]!.message }]);
   return parseCalendarDate(parsed.data)!;

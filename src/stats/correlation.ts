@@ -4,6 +4,8 @@
  * @module
  */
 import { ValidationError, type ValidationIssue } from "../errors.js";
+import { readOptions } from "../schemas/options.js";
+import { describeValue } from "../schemas/primitives.js";
 
 /** Which correlation coefficient to compute. */
 export type CorrelationMethod = "pearson" | "spearman";
@@ -23,8 +25,13 @@ function toFinite(values: readonly CorrelationValue[], name: string, issues: Val
     return [];
   }
   return values.map((value, index) => {
-    const number = typeof value === "number" ? value : typeof value?.toNumber === "function" ? value.toNumber() : Number.NaN;
-    if (!Number.isFinite(number)) issues.push({ path: `${name}[${index}]`, message: `must be a finite number (got ${String(value)})` });
+    const converted = typeof value !== "number" && typeof value?.toNumber === "function";
+    const number: unknown = typeof value === "number" ? value : converted ? value.toNumber() : Number.NaN;
+    if (typeof number !== "number" || !Number.isFinite(number)) {
+      // A Decimal is described by the number it converts to; anything else by its kind, never by String() (which can throw).
+      issues.push({ path: `${name}[${index}]`, message: `must be a finite number (got ${describeValue(converted ? number : value)})` });
+      return Number.NaN;
+    }
     return number;
   });
 }
@@ -90,7 +97,8 @@ function pearson(xs: readonly number[], ys: readonly number[]): number | null {
  * @param ys - Values paired with `xs` by position; not mutated.
  * @param options - `method`: `"pearson"` (default) or `"spearman"`.
  * @returns A number in [−1, 1], or `null` when there are fewer than 2 pairs or either side has no variance.
- * @throws {@link ValidationError} when the arrays differ in length (`ys`) or hold a non-finite value (`xs[3]`).
+ * @throws {@link ValidationError} when the arrays differ in length (`ys`) or hold a non-finite value (`xs[3]`),
+ * when `xs` or `ys` is not an array, or for an invalid `options` (`options`, `options.method`).
  * @example
  * ```ts
  * import { correlation } from "cs-metrics";
@@ -104,9 +112,9 @@ export function correlation(xs: readonly CorrelationValue[], ys: readonly Correl
   const x = toFinite(xs, "xs", issues);
   const y = toFinite(ys, "ys", issues);
   if (issues.length === 0 && x.length !== y.length) issues.push({ path: "ys", message: `must have as many values as xs (${x.length}, got ${y.length})` });
-  const method = options.method ?? "pearson";
+  const method = readOptions(options).method ?? "pearson";
   if (method !== "pearson" && method !== "spearman") {
-    issues.push({ path: "options.method", message: `must be "pearson" or "spearman" (got ${JSON.stringify(method)})` });
+    issues.push({ path: "options.method", message: `must be "pearson" or "spearman" (got ${describeValue(method)})` });
   }
   if (issues.length > 0) throw new ValidationError(issues);
   return method === "pearson" ? pearson(x, y) : pearson(averageRanks(x), averageRanks(y));
