@@ -1,5 +1,6 @@
-import { execFile } from "node:child_process";
 import { join } from "node:path";
+import { version } from "../../package.json";
+import { runCli as runCommand } from "../../src/cli/run.js";
 
 /** Repository root. */
 export const ROOT = join(import.meta.dirname, "..", "..");
@@ -11,17 +12,25 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs `cs-metrics` from the sources (through tsx), as a child process. */
-export function runCli(args: readonly string[]): Promise<CliRun> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", join(ROOT, "src", "cli", "main.ts"), ...args],
-      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
-        resolve({ code, stdout, stderr });
+/**
+ * Runs `cs-metrics` in-process, through the same `runCli` that `src/cli/main.ts` (the bin) calls with
+ * the process's streams, capturing what it writes — so v8 coverage sees the CLI. The built bin
+ * itself runs as a child process in `npm run check:pack` (from the packed tarball).
+ */
+export async function runCli(args: readonly string[]): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCommand(
+    [...args],
+    {
+      stdout: (text) => {
+        stdout += text;
       },
-    );
-  });
+      stderr: (text) => {
+        stderr += text;
+      },
+    },
+    version,
+  );
+  return { code, stdout, stderr };
 }
