@@ -1,0 +1,70 @@
+/**
+ * `cs-metrics report` on unusable input files: exit code 1 and a message with the file and, where
+ * known, the line and column.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, runCli } from "./support.js";
+
+const data = (name: string): string => join(ROOT, "examples", "data", name);
+const scratch = mkdtempSync(join(tmpdir(), "cs-metrics-input-"));
+
+function scratchFile(name: string, text: string): string {
+  const file = join(scratch, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+describe("cs-metrics report on unusable input", () => {
+  it("points at a JSON array element that is not a record (line 1, column 2: the 1 after '[')", async () => {
+    const file = scratchFile("number.json", "[1]");
+    const run = await runCli(["report", "--contracts", file, "--period", "2025"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`cs-metrics: invalid input (1 problem):\n  ${file}:1:2: record: must be a contract object (got 1)\n`);
+  });
+
+  it("wants a JSON array of records, not an object", async () => {
+    const file = scratchFile("object.json", "{}");
+    const run = await runCli(["report", "--contracts", file, "--period", "2025"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`cs-metrics: ${file}:1:1: must hold a JSON array of records\n`);
+  });
+
+  it("calls an empty JSON file invalid at 1:1", async () => {
+    const file = scratchFile("empty.json", "");
+    const run = await runCli(["report", "--contracts", file, "--period", "2025"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`cs-metrics: ${file}:1:1: invalid JSON (ValueExpected)\n`);
+  });
+
+  it("names the line of a CSV quote that is never closed", async () => {
+    const file = scratchFile("quote.csv", 'id,customerId,start,amount,interval,currency\nC-1,"a,2025-01-01,100,month,JPY\n');
+    const run = await runCli(["report", "--contracts", file, "--period", "2025"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.startsWith(`cs-metrics: ${file}:2: invalid CSV: `)).toBe(true);
+  });
+
+  it("says a missing scorecard file does not exist", async () => {
+    const missing = join(scratch, "no-scorecard.json");
+    const run = await runCli(["report", "--contracts", data("contracts.csv"), "--usage", data("usage.csv"), "--scorecard", missing, "--period", "2025"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`cs-metrics: ${missing}: no such file\n`);
+  });
+
+  it("lists the first 50 problems and counts the rest", async () => {
+    // 52 rows, each with one bad field (month 13 in start): 52 problems, 50 listed, "… and 2 more".
+    const rows = Array.from({ length: 52 }, (_, index) => `C-${index + 1},c${index + 1},2025-13-01,100,month,JPY`);
+    const file = scratchFile("many.csv", ["id,customerId,start,amount,interval,currency", ...rows].join("\n") + "\n");
+    const run = await runCli(["report", "--contracts", file, "--period", "2025"]);
+    expect(run.code).toBe(1);
+    const lines = run.stderr.trimEnd().split("\n");
+    expect(lines[0]).toBe("cs-metrics: invalid input (52 problems):");
+    expect(lines).toHaveLength(1 + 50 + 1);
+    // Row k (1-based) is on line k + 1 of the file; start is column 3.
+    expect(lines[1]!.startsWith(`  ${file}:2:3: start: `)).toBe(true);
+    expect(lines[50]!.startsWith(`  ${file}:51:3: start: `)).toBe(true);
+    expect(lines[51]).toBe("  … and 2 more");
+  });
+});
