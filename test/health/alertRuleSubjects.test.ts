@@ -5,15 +5,12 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/errors.js";
 import { evaluateAlerts } from "../../src/health/alerts.js";
+import { caught } from "../support/caught.js";
 
 function issuesOf(rules: readonly unknown[]): unknown {
-  try {
-    evaluateAlerts([{ customerId: "a", at: "2025-01-01" }], rules as never);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return (error as ValidationError).issues;
-  }
-  throw new Error("expected a ValidationError");
+  const error = caught(() => evaluateAlerts([{ customerId: "a", at: "2025-01-01" }], rules as never));
+  expect(error).toBeInstanceOf(ValidationError);
+  return (error as ValidationError).issues;
 }
 
 describe("alert rule subjects", () => {

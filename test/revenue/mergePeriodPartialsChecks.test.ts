@@ -5,19 +5,16 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/errors.js";
 import { mergePeriodPartials, periodPartial, year } from "../../src/index.js";
+import { caught } from "../support/caught.js";
 
 const contracts = [{ id: "1", customerId: "a", start: "2024-01-01", end: "2025-07-16", amount: 310, currency: "USD" }];
 const monthly = periodPartial(contracts, year(2025));
 const daily = periodPartial(contracts, year(2025), { proration: "day" });
 
 function issuesOf(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return (error as ValidationError).issues;
-  }
-  throw new Error("expected a ValidationError");
+  const error = caught(run);
+  expect(error).toBeInstanceOf(ValidationError);
+  return (error as ValidationError).issues;
 }
 
 describe("mergePeriodPartials input checks", () => {
