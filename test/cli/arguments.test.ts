@@ -25,6 +25,16 @@ describe("cs-metrics argument errors", () => {
     expect(extra.stderr.startsWith("cs-metrics: unknown command: report now\n")).toBe(true);
   });
 
+  it("names an unknown option, and an option missing its value", async () => {
+    const unknown = await runCli(["report", "--contracts", contracts, "--period", "2025", "--bogus"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.startsWith("cs-metrics: Unknown option '--bogus'")).toBe(true);
+    expect(unknown.stderr).toContain("\n\nUsage: cs-metrics report");
+    const noValue = await runCli(["report", "--contracts", contracts, "--period"]);
+    expect(noValue.code).toBe(2);
+    expect(noValue.stderr.startsWith("cs-metrics: Option '--period <value>' argument missing")).toBe(true);
+  });
+
   it("needs --contracts", async () => {
     const run = await runCli(["report", "--period", "2025"]);
     expect(run.code).toBe(2);
