@@ -160,12 +160,24 @@ describe.each(REAL_ENGINES)("health scores and bands in SQL on %s equal scoreCus
 
   it(`on ${RUNS} random scorecards and snapshot sets`, async () => {
     let runs = 0;
+    let overflows = 0;
     await fc.assert(
       fc.asyncProperty(scorecardArb, snapshotsArb, asOfArb, async (scorecard, snapshots, asOf) => {
         runs++;
         await load(engine, snapshots);
         const { sql } = toSql("healthScores", { dialect: engine.dialect, asOf, scorecard, columns: { metrics: { logins: METRICS.logins } } });
-        const rows = actual(await engine.query(sql));
+        let scoreRows: TextRow[];
+        try {
+          scoreRows = await engine.query(sql);
+        } catch (error) {
+          // Documented limit (docs/warehouse.md): on a 38-digit engine the exact fractions of a
+          // scorecard can outgrow DECIMAL(38); the engine then raises an overflow error — never a
+          // wrong number. PostgreSQL's NUMERIC has no such limit, so there it is a failure.
+          if (engine.dialect === "postgres" || !/Overflow/i.test(String(error))) throw error;
+          overflows++;
+          return;
+        }
+        const rows = actual(scoreRows);
         const library = expected(snapshots, scorecard, asOf);
         expect(rows.map(({ score: _score, ...rest }) => rest)).toEqual(library.map(({ score: _score, ...rest }) => rest));
         rows.forEach((row, index) => {
@@ -191,7 +203,9 @@ describe.each(REAL_ENGINES)("health scores and bands in SQL on %s equal scoreCus
       }),
       { numRuns: RUNS },
     );
-    console.info(`cs-metrics SQL health properties: ${runs} cases checked on ${engine.dialect}`);
+    console.info(`cs-metrics SQL health properties: ${runs} cases checked on ${engine.dialect} (${overflows} stopped by a DECIMAL(38) overflow error)`);
     expect(runs).toBeGreaterThanOrEqual(RUNS);
+    // Overflow is the rare exception (about 1 case in 600 seen), not the rule.
+    expect(overflows).toBeLessThanOrEqual(RUNS / 20);
   }, 600_000);
 });
