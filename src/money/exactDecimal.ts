@@ -21,11 +21,6 @@ export interface ScaledInteger {
   readonly scale: number;
 }
 
-/** A decimal.js `Decimal` result, built from our private constructor's value without rounding. */
-export function toPublicDecimal(value: Decimal.Value): Decimal {
-  return new Decimal(value);
-}
-
 /**
  * `numerator / denominator` (denominator > 0) as a Decimal: exact whenever the quotient has a finite
  * decimal expansion (the reduced denominator is 2^a·5^b), however many digits that takes; otherwise
