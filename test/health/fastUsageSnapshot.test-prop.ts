@@ -2,6 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { UsageSnapshotSchema } from "../../src/index.js";
 import { fastUsageSnapshot } from "../../src/schemas/usageSnapshot.js";
+import { runs } from "../hardening/support/runs.js";
 
 const anyValue = fc.oneof(
   fc.integer({ min: -5, max: 500 }),
@@ -23,7 +24,7 @@ const inputArb = fc.oneof(
 );
 
 describe("fastUsageSnapshot", () => {
-  test.prop([inputArb], { numRuns: 2000 })("returns exactly what UsageSnapshotSchema returns, or null", (input) => {
+  test.prop([inputArb], { numRuns: runs(2000) })("returns exactly what UsageSnapshotSchema returns, or null", (input) => {
     const fast = fastUsageSnapshot(input);
     const parsed = UsageSnapshotSchema.safeParse(input);
     if (fast === null) return;

@@ -3,8 +3,9 @@ import { test } from "@fast-check/vitest";
 import fc from "fast-check";
 import { expect } from "vitest";
 import { findDuplicateIds } from "../../src/revenue/duplicateIds.js";
+import { runs } from "../hardening/support/runs.js";
 
-test.prop([fc.array(fc.oneof(fc.constantFrom("a", "b", "c", "", "é", "a\u0000"), fc.string({ maxLength: 4 })), { maxLength: 200 })], { numRuns: 500 })(
+test.prop([fc.array(fc.oneof(fc.constantFrom("a", "b", "c", "", "é", "a\u0000"), fc.string({ maxLength: 4 })), { maxLength: 200 })], { numRuns: runs(500) })(
   "findDuplicateIds lists each repeat with its first position, in order",
   (ids) => {
     const firstOf = new Map<string, number>();

@@ -11,9 +11,10 @@ import { goodMinusBad } from "../../src/health/goodMinusBad.js";
 import { scoreCustomers } from "../../src/health/scoreCustomers.js";
 import { scoreCustomersFromAsyncIterable, scoreCustomersFromIterable } from "../../src/health/scoreCustomersFromStream.js";
 import { dayText, historyArb, scorecardArb } from "../health/arbitraries.js";
+import { runs } from "../hardening/support/runs.js";
 
 describe("health at scale", { timeout: 60_000 }, () => {
-  test.prop([historyArb, scorecardArb(), fc.integer({ min: 0, max: 420 })], { numRuns: 200 })(
+  test.prop([historyArb, scorecardArb(), fc.integer({ min: 0, max: 420 })], { numRuns: runs(200) })(
     "streamed scoring equals scoreCustomers",
     async (snapshots, scorecard, asOfDay) => {
       const options = { asOf: dayText(asOfDay) };
@@ -26,7 +27,7 @@ describe("health at scale", { timeout: 60_000 }, () => {
     },
   );
 
-  test.prop([historyArb, scorecardArb(), fc.integer({ min: 0, max: 420 }), fc.func(fc.integer({ min: 0, max: 3 }))], { numRuns: 200 })(
+  test.prop([historyArb, scorecardArb(), fc.integer({ min: 0, max: 420 }), fc.func(fc.integer({ min: 0, max: 3 }))], { numRuns: runs(200) })(
     "tallies of customer shards merge into the whole tally and Good−Bad index",
     (snapshots, scorecard, asOfDay, shardOf) => {
       const options = { asOf: dayText(asOfDay) };

@@ -12,6 +12,7 @@ import { contractBook } from "../../src/revenue/contractBook.js";
 import { mergePeriodPartials, periodPartial, revenueReportFromPartial } from "../../src/revenue/periodPartial.js";
 import { revenueReport } from "../../src/revenue/revenueReport.js";
 import { asInput, contractBookArb } from "../support/contractArbitraries.js";
+import { runs } from "../hardening/support/runs.js";
 
 function sameDecimal(a: Decimal | null, b: Decimal | null): boolean {
   return a === null || b === null ? a === b : a.equals(b);
@@ -36,7 +37,7 @@ describe("mergeable period partials", { timeout: 60_000 }, () => {
       fc.constantFrom("month" as const, "day" as const),
       fc.boolean(),
     ],
-    { numRuns: 150 },
+    { numRuns: runs(150) },
   )("merging shard partials gives the single-pass report", ({ period, records }, shardCount, draws, proration, viaJson) => {
     const input = asInput(records);
     const currency = String(input[0]?.currency ?? "JPY");

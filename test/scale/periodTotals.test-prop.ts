@@ -9,9 +9,10 @@ import { contractBook, type ContractBook } from "../../src/revenue/contractBook.
 import { evaluatePeriod, evaluatePeriodTotals } from "../../src/revenue/periodRows.js";
 import { periodTotals } from "../../src/revenue/periodTotals.js";
 import { asInput, contractBookArb } from "../support/contractArbitraries.js";
+import { runs } from "../hardening/support/runs.js";
 
 describe("one-pass period totals", { timeout: 60_000 }, () => {
-  test.prop([contractBookArb({ maxContracts: 30 })], { numRuns: 300 })("equal the fold of the period rows", ({ period, records }) => {
+  test.prop([contractBookArb({ maxContracts: 30 })], { numRuns: runs(300) })("equal the fold of the period rows", ({ period, records }) => {
     const book = contractBook(asInput(records));
     const resolved = resolvePeriod(period);
     const rows = evaluatePeriod(book, resolved);
@@ -20,7 +21,7 @@ describe("one-pass period totals", { timeout: 60_000 }, () => {
     expect(churnedRows).toEqual(rows.filter((row) => row.movement === "churn"));
   });
 
-  test.prop([contractBookArb({ maxContracts: 30 })], { numRuns: 200 })("are the same for a book known only by its customers", ({ period, records }) => {
+  test.prop([contractBookArb({ maxContracts: 30 })], { numRuns: runs(200) })("are the same for a book known only by its customers", ({ period, records }) => {
     const book = contractBook(asInput(records));
     const copy: ContractBook = { kind: "ContractBook", currency: book.currency, denominator: book.denominator, contracts: book.contracts, customers: book.customers };
     const resolved = resolvePeriod(period);

@@ -10,6 +10,7 @@ import { toScaledInteger } from "../../src/money/exactDecimal.js";
 import { epochDayOfIsoText, readPlainAmount, readPlainContract } from "../../src/revenue/plainContractReader.js";
 import { ContractSchema } from "../../src/schemas/contract.js";
 import { AmountSchema } from "../../src/schemas/primitives.js";
+import { runs } from "../hardening/support/runs.js";
 
 const dateTextArb = fc.oneof(
   // Real dates across the whole range, and near-dates that do not exist.
@@ -35,11 +36,11 @@ const amountArb: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 describe("plain contract reader", { timeout: 60_000 }, () => {
-  test.prop([dateTextArb], { numRuns: 2000 })("epochDayOfIsoText agrees with parseCalendarDate", (text) => {
+  test.prop([dateTextArb], { numRuns: runs(2000) })("epochDayOfIsoText agrees with parseCalendarDate", (text) => {
     expect(epochDayOfIsoText(text)).toBe(parseCalendarDate(text));
   });
 
-  test.prop([amountArb], { numRuns: 2000 })("readPlainAmount accepts only valid amounts, with the schema's exact value", (value) => {
+  test.prop([amountArb], { numRuns: runs(2000) })("readPlainAmount accepts only valid amounts, with the schema's exact value", (value) => {
     const fast = readPlainAmount(value);
     if (fast === null) return;
     const parsed = AmountSchema.safeParse(value);
@@ -65,7 +66,7 @@ describe("plain contract reader", { timeout: 60_000 }, () => {
     { requiredKeys: [] },
   );
 
-  test.prop([recordArb], { numRuns: 3000 })("readPlainContract accepts only what the schema accepts, with the same values", (record) => {
+  test.prop([recordArb], { numRuns: runs(3000) })("readPlainContract accepts only what the schema accepts, with the same values", (record) => {
     const fast = readPlainContract(record);
     if (fast === null) return;
     const parsed = ContractSchema.safeParse(record);

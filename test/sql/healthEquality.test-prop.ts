@@ -12,11 +12,12 @@ import { goodMinusBad, scoreCustomers } from "../../src/index.js";
 import type { ScorecardInput } from "../../src/schemas/scorecard.js";
 import { toSql } from "../../src/sql/index.js";
 import { dateOfDay, dayOfDate } from "../support/contractArbitraries.js";
+import { runs } from "../hardening/support/runs.js";
 import { type SqlEngine, type TextRow, REAL_ENGINES } from "./support/engines.js";
 import { RATE_PLACES, normalised, truncated } from "./support/libraryExpectations.js";
 
-/** Runs per engine. */
-const RUNS = 200;
+/** Runs per engine (200; fewer under mutation testing, see test/hardening/support/runs.ts). */
+const RUNS = runs(200);
 
 const COUNT_FIELDS = ["licensedSeats", "provisionedUsers", "activeUsers", "dau", "mau", "featuresUsed", "featuresAvailable"] as const;
 const COUNT_COLUMNS = ["licensed_seats", "provisioned_users", "active_users", "dau", "mau", "features_used", "features_available"] as const;
@@ -159,11 +160,11 @@ describe.each(REAL_ENGINES)("health scores and bands in SQL on %s equal scoreCus
   }, 30_000);
 
   it(`on ${RUNS} random scorecards and snapshot sets`, async () => {
-    let runs = 0;
+    let cases = 0;
     let overflows = 0;
     await fc.assert(
       fc.asyncProperty(scorecardArb, snapshotsArb, asOfArb, async (scorecard, snapshots, asOf) => {
-        runs++;
+        cases++;
         await load(engine, snapshots);
         const { sql } = toSql("healthScores", { dialect: engine.dialect, asOf, scorecard, columns: { metrics: { logins: METRICS.logins } } });
         let scoreRows: TextRow[];
@@ -203,8 +204,8 @@ describe.each(REAL_ENGINES)("health scores and bands in SQL on %s equal scoreCus
       }),
       { numRuns: RUNS },
     );
-    console.info(`cs-metrics SQL health properties: ${runs} cases checked on ${engine.dialect} (${overflows} stopped by a DECIMAL(38) overflow error)`);
-    expect(runs).toBeGreaterThanOrEqual(RUNS);
+    console.info(`cs-metrics SQL health properties: ${cases} cases checked on ${engine.dialect} (${overflows} stopped by a DECIMAL(38) overflow error)`);
+    expect(cases).toBeGreaterThanOrEqual(RUNS);
     // Overflow is the rare exception (about 1 case in 600 seen), not the rule.
     expect(overflows).toBeLessThanOrEqual(RUNS / 20);
   }, 600_000);

@@ -129,8 +129,23 @@ export async function openPostgres(): Promise<SqlEngine> {
   };
 }
 
-/** The engines every SQL equality test runs on, by name. */
-export const REAL_ENGINES: readonly (readonly [string, () => Promise<SqlEngine>])[] = [
+const ALL_ENGINES: readonly (readonly [string, () => Promise<SqlEngine>])[] = [
   ["duckdb", openDuckDb],
   ["postgres", openPostgres],
 ];
+
+/**
+ * The engines every SQL equality test runs on, by name: both, unless CS_METRICS_SQL_ENGINES names a
+ * comma-separated subset (mutation testing keeps DuckDB only: starting PostgreSQL for every mutant
+ * would take most of the run). An unknown name is an error, so a typo cannot skip every engine.
+ */
+export const REAL_ENGINES: readonly (readonly [string, () => Promise<SqlEngine>])[] = selectEngines(process.env["CS_METRICS_SQL_ENGINES"]);
+
+function selectEngines(list: string | undefined): readonly (readonly [string, () => Promise<SqlEngine>])[] {
+  if (list === undefined || list.trim() === "") return ALL_ENGINES;
+  const names = list.split(",").map((name) => name.trim());
+  for (const name of names) {
+    if (!ALL_ENGINES.some(([known]) => known === name)) throw new Error(`CS_METRICS_SQL_ENGINES: unknown engine "${name}"`);
+  }
+  return ALL_ENGINES.filter(([name]) => names.includes(name));
+}
