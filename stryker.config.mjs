@@ -10,7 +10,7 @@ process.env.CS_METRICS_SQL_ENGINES ??= "duckdb";
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
-  plugins: ["@stryker-mutator/vitest-runner"],
+  plugins: ["@stryker-mutator/vitest-runner", "./stryker/mutantLogReporter.mjs"],
   vitest: { configFile: "stryker.vitest.config.ts" },
   coverageAnalysis: "perTest",
   // All of src/ except the re-export barrels and the bin's process wiring (src/cli/main.ts: three
@@ -18,8 +18,8 @@ export default {
   mutate: ["src/**/*.ts", "!src/**/index.ts", "!src/cli/main.ts"],
   ignorePatterns: ["dist", "reports", "docs/api", "bench", ".stryker-tmp"],
   concurrency: 2,
-  timeoutMS: 60000,
-  reporters: ["html", "json", "clear-text", "progress"],
+  timeoutMS: 20000,
+  reporters: ["html", "json", "clear-text", "progress", "mutant-log"],
   htmlReporter: { fileName: "reports/mutation/mutation.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
   thresholds: { high: 90, low: 85, break: null },

@@ -58,8 +58,25 @@ function allEqual(values: readonly number[]): boolean {
   return values.every((value) => value === values[0]);
 }
 
-function pearson(xs: readonly number[], ys: readonly number[]): number | null {
-  if (xs.length < 2 || allEqual(xs) || allEqual(ys)) return null;
+/**
+ * The values multiplied by a power of two that brings the largest magnitude near 1 — exact (a power-of-two
+ * factor changes only the exponent, applied in two halves so that the factor itself never overflows),
+ * and Pearson's r does not change under scaling. Without it, 1e-200-sized deviations square to 0 and
+ * 1e308-sized sums overflow.
+ */
+function rescaled(values: readonly number[]): number[] {
+  let largest = 0;
+  for (const value of values) largest = Math.max(largest, Math.abs(value));
+  const exponent = -Math.floor(Math.log2(largest));
+  const half = 2 ** Math.trunc(exponent / 2);
+  const rest = 2 ** (exponent - Math.trunc(exponent / 2));
+  return values.map((value) => value * half * rest);
+}
+
+function pearson(rawXs: readonly number[], rawYs: readonly number[]): number | null {
+  if (rawXs.length < 2 || allEqual(rawXs) || allEqual(rawYs)) return null;
+  const xs = rescaled(rawXs);
+  const ys = rescaled(rawYs);
   const n = xs.length;
   let meanX = 0;
   let meanY = 0;
@@ -80,6 +97,7 @@ function pearson(xs: readonly number[], ys: readonly number[]): number | null {
     syy += dy * dy;
   }
   const r = sxy / Math.sqrt(sxx * syy);
+  // Unreachable after rescaling (both sums are positive and bounded); kept so that no NaN can escape.
   if (!Number.isFinite(r)) return null;
   return Math.min(1, Math.max(-1, r));
 }
@@ -89,8 +107,9 @@ function pearson(xs: readonly number[], ys: readonly number[]): number | null {
  *
  * @remarks
  * Pearson r = Σ(x − x̄)(y − ȳ) / √(Σ(x − x̄)² · Σ(y − ȳ)²). Spearman ρ = Pearson r of the ranks, ties
- * taking the average of the ranks they span. Computed in double precision (a statistic, not money) and
- * clamped to [−1, 1]; symmetric in xs and ys. Use it to check whether health scores predict later
+ * taking the average of the ranks they span. Computed in double precision (a statistic, not money) on
+ * values rescaled by a power of two (exact; r is scale-free), so that values as large as 1e308 or as
+ * small as 1e-300 neither overflow nor underflow, and clamped to [−1, 1]; symmetric in xs and ys. Use it to check whether health scores predict later
  * revenue (e.g. each customer's score against its NRR over the next year).
  *
  * @param xs - Values (numbers, or Decimals such as an NRR); not mutated.
