@@ -10,7 +10,7 @@ import { CurrencyMismatchError, ValidationError, type ValidationIssue } from "..
 import { NO_CURRENCY } from "../money/currency.js";
 import { type ScaledInteger, lcm, powerOfTen, toScaledInteger } from "../money/exactDecimal.js";
 import { type Contract, ContractSchema, type Interval } from "../schemas/contract.js";
-import { CurrencySchema, describeValue, formatPath, toAmount } from "../schemas/primitives.js";
+import { CurrencySchema, IdSchema, describeValue, formatPath, toAmount } from "../schemas/primitives.js";
 import { type BookIndex, customersOfIndex, registerBookIndex } from "./bookIndex.js";
 import type { ContractBook, ContractBookOptions, CustomerContracts } from "./contractBook.js";
 import { findDuplicateIds } from "./duplicateIds.js";
@@ -101,6 +101,8 @@ export class ContractBookBuilder {
   /** Entries kept so far (the string columns are allocated ahead, so their length is not it). */
   #entryCount = 0;
   readonly #extras = new Map<number, ContractExtras>();
+  /** The valid ids of invalid records (record index, id), so that their duplicates are reported too. */
+  readonly #invalidRecordIds: { readonly index: number; readonly id: string }[] = [];
   readonly #parsed = new Map<number, Contract>();
 
   /**
@@ -154,6 +156,10 @@ export class ContractBookBuilder {
       if (this.#recordIndexes === null) this.#recordIndexes = Array.from({ length: entry }, (_, earlier) => earlier);
       for (const issue of parsed.error.issues) {
         this.#issues.push({ index, issue: { path: formatPath(`${this.#root}[${index}]`, issue.path), message: issue.message } });
+      }
+      if (typeof record === "object" && record !== null) {
+        const id = IdSchema.safeParse((record as { readonly id?: unknown }).id);
+        if (id.success) this.#invalidRecordIds.push({ index, id: id.data });
       }
       return;
     }
@@ -215,22 +221,47 @@ export class ContractBookBuilder {
     return contract;
   }
 
-  /** Validation issues and duplicate-id issues, merged in input order. */
+  /**
+   * Every record's id with its record index, in input order: the kept entries' ids, and those of
+   * invalid records whose id itself is valid (so a duplicate is reported even when one of the
+   * records carrying it has another problem).
+   */
+  #idsByRecord(): { ids: string[]; recordIndexes: (entry: number) => number } {
+    if (this.#invalidRecordIds.length === 0) return { ids: this.#ids, recordIndexes: (entry) => this.#recordIndexOf(entry) };
+    const ids: string[] = [];
+    const indexes: number[] = [];
+    let invalid = 0;
+    for (let entry = 0; entry <= this.#entryCount; entry++) {
+      const index = entry < this.#entryCount ? this.#recordIndexOf(entry) : Number.POSITIVE_INFINITY;
+      while (invalid < this.#invalidRecordIds.length && this.#invalidRecordIds[invalid]!.index < index) {
+        ids.push(this.#invalidRecordIds[invalid]!.id);
+        indexes.push(this.#invalidRecordIds[invalid++]!.index);
+      }
+      if (entry < this.#entryCount) {
+        ids.push(this.#ids[entry]!);
+        indexes.push(index);
+      }
+    }
+    return { ids, recordIndexes: (position) => indexes[position]! };
+  }
+
+  /** Validation issues and duplicate-id issues, merged in input order (a record's own issues first). */
   #allIssues(): ValidationIssue[] {
-    const duplicates = findDuplicateIds(this.#ids).map(([entry, first]) => ({
-      index: this.#recordIndexOf(entry),
+    const { ids, recordIndexes } = this.#idsByRecord();
+    const duplicates = findDuplicateIds(ids).map(([position, first]) => ({
+      index: recordIndexes(position),
       issue: {
-        path: `${this.#root}[${this.#recordIndexOf(entry)}].id`,
-        message: `duplicate id ${JSON.stringify(this.#ids[entry])} (also ${this.#root}[${this.#recordIndexOf(first)}])`,
+        path: `${this.#root}[${recordIndexes(position)}].id`,
+        message: `duplicate id ${JSON.stringify(ids[position])} (also ${this.#root}[${recordIndexes(first)}])`,
       },
     }));
     if (duplicates.length === 0) return this.#issues.map((item) => item.issue);
-    // Both lists are in input order; a record is either invalid or a duplicate, never both.
+    // Both lists are in input order; for the same record, its field issues come before its duplicate id.
     const merged: ValidationIssue[] = [];
     let a = 0;
     let b = 0;
     while (a < this.#issues.length || b < duplicates.length) {
-      if (b >= duplicates.length || (a < this.#issues.length && this.#issues[a]!.index < duplicates[b]!.index)) merged.push(this.#issues[a++]!.issue);
+      if (b >= duplicates.length || (a < this.#issues.length && this.#issues[a]!.index <= duplicates[b]!.index)) merged.push(this.#issues[a++]!.issue);
       else merged.push(duplicates[b++]!.issue);
     }
     return merged;

@@ -373,14 +373,16 @@ describe("bandDistributionChart", () => {
     });
   });
 
-  it("skips a point whose index alone is unknown", () => {
+  it("skips a point with any one percentage unknown", () => {
     const partial = { ...bands(1, 1, 0), index: null } as GoodMinusBad;
     const onlyNormal = { ...bands(1, 1, 0), normalPct: null } as GoodMinusBad;
     const onlyBad = { ...bands(1, 1, 0), badPct: null } as GoodMinusBad;
+    const onlyGood = { ...bands(1, 1, 0), goodPct: null } as GoodMinusBad;
     const spec = bandDistributionChart([
       { label: "a", bands: partial },
       { label: "b", bands: onlyNormal },
       { label: "c", bands: onlyBad },
+      { label: "d", bands: onlyGood },
     ]);
     expect(spec["data"]).toEqual({ values: [] });
   });

@@ -46,6 +46,39 @@ describe("contract book builder", () => {
     ]);
   });
 
+  it("reports a duplicate id even when a record carrying it has another problem", () => {
+    const issues = issuesOf(() =>
+      contractBook([
+        { id: "c1", customerId: "a", start: "2025-01-01", amount: 1, currency: "JPY" },
+        { id: "c1", customerId: "a", start: "2025-04-01", end: "2025-03-01", amount: 1, currency: "JPY" },
+        { id: "d", customerId: "b", start: "2025-01-01", amount: "x", currency: "JPY" },
+        { id: "c1", customerId: "b", start: "2025-01-01", amount: "y", currency: "JPY" },
+        { id: "d", customerId: "c", start: "2025-01-01", amount: 1, currency: "JPY" },
+        { id: "", customerId: "c", start: "2025-01-01", amount: "z", currency: "JPY" },
+        { id: "", customerId: "c", start: "2025-01-01", amount: "z", currency: "JPY" },
+        { id: 7, customerId: "c", start: "bad", amount: 1, currency: "JPY" },
+        { id: "7", customerId: "c", start: "2025-01-01", amount: 1, currency: "JPY" },
+      ]),
+    );
+    expect(issues).toEqual([
+      { path: "contracts[1].end", message: "must be after start (2025-04-01)" },
+      { path: "contracts[1].id", message: 'duplicate id "c1" (also contracts[0])' },
+      { path: "contracts[2].amount", message: 'must be a decimal number like "1200.50" (got "x")' },
+      { path: "contracts[3].amount", message: 'must be a decimal number like "1200.50" (got "y")' },
+      { path: "contracts[3].id", message: 'duplicate id "c1" (also contracts[0])' },
+      // an invalid record can be the first occurrence
+      { path: "contracts[4].id", message: 'duplicate id "d" (also contracts[2])' },
+      // an invalid id is reported as such, never as a duplicate
+      { path: "contracts[5].id", message: 'must be a non-empty string or an integer (got "")' },
+      { path: "contracts[5].amount", message: 'must be a decimal number like "1200.50" (got "z")' },
+      { path: "contracts[6].id", message: 'must be a non-empty string or an integer (got "")' },
+      { path: "contracts[6].amount", message: 'must be a decimal number like "1200.50" (got "z")' },
+      { path: "contracts[7].start", message: expect.stringContaining("got \"bad\"") as unknown as string },
+      // the integer id 7 is the id "7"
+      { path: "contracts[8].id", message: 'duplicate id "7" (also contracts[7])' },
+    ]);
+  });
+
   it("throws the currency mismatch of the first record in another currency", () => {
     const run = (): unknown =>
       contractBook([
