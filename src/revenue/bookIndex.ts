@@ -38,62 +38,13 @@ export function isRegisteredBook(value: object): boolean {
   return indexes.has(value as ContractBook);
 }
 
-/** 2^53 − 1: every integer up to it is exact in a double. */
-const MAX_EXACT = Number.MAX_SAFE_INTEGER;
-
-/** Units as doubles when exact for every line and for their total; else `null`. */
-export function exactDoubleUnits(units: readonly bigint[]): Float64Array | null {
-  const doubles = new Float64Array(units.length);
-  let total = 0;
-  for (let index = 0; index < units.length; index++) {
-    const value = units[index]!;
-    if (value > 9_007_199_254_740_991n) return null;
-    doubles[index] = Number(value);
-    total += doubles[index]!;
-    if (total > MAX_EXACT) return null;
-  }
-  return doubles;
-}
-
-/** Index of a book built elsewhere (any object satisfying {@link ContractBook}), from its customers. */
-function indexFromCustomers(customers: readonly CustomerContracts[]): BookIndex {
-  const lineCount = customers.reduce((sum, customer) => sum + customer.lines.length, 0);
-  const lineStart = new Int32Array(customers.length + 1);
-  const lineIds: string[] = [];
-  const startDays = new Float64Array(lineCount);
-  const endDays = new Float64Array(lineCount);
-  const bigUnits: bigint[] = [];
-  let at = 0;
-  customers.forEach((customer, position) => {
-    lineStart[position] = at;
-    for (const line of customer.lines) {
-      lineIds.push(line.id);
-      startDays[at] = line.startDay;
-      endDays[at] = line.endDay;
-      bigUnits.push(line.mrrUnits);
-      at++;
-    }
-  });
-  lineStart[customers.length] = at;
-  const units = exactDoubleUnits(bigUnits);
-  return {
-    customerIds: customers.map((customer) => customer.customerId),
-    lineStart,
-    lineIds,
-    startDays,
-    endDays,
-    units,
-    bigUnits: units === null ? bigUnits : null,
-  };
-}
-
-/** The index of a book: the one it was built from, or one derived from its customers. */
+/**
+ * The index of a book. Only books this library built reach here (`toContractBook` re-validates any
+ * other object as records), so a missing index is a bug in the library, not bad input.
+ */
 export function bookIndexOf(book: ContractBook): BookIndex {
-  let index = indexes.get(book);
-  if (index === undefined) {
-    index = indexFromCustomers(book.customers);
-    indexes.set(book, index);
-  }
+  const index = indexes.get(book);
+  if (index === undefined) throw new Error("cs-metrics: internal error: a contract book without its index");
   return index;
 }
 
