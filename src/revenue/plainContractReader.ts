@@ -9,6 +9,7 @@
 import type { EpochDay } from "../dates/calendarDate.js";
 import { isKnownCurrency } from "../money/currency.js";
 import type { Interval } from "../schemas/contract.js";
+import { MAX_AMOUNT_DIGITS } from "../schemas/primitives.js";
 
 /** A contract record read by {@link readPlainContract}: normalised fields plus its exact amount. */
 export interface PlainContract {
@@ -82,7 +83,8 @@ const MAX_FAST_DIGITS = 15;
 /**
  * Reads a non-negative plain decimal (`"1200.50"`, `1200.5`) into `coefficient × 10^-scale` with
  * trailing fractional zeros dropped (as `Decimal#decimalPlaces` counts), or `null` for anything
- * else (signs, exponents, whitespace, more than 15 significant digits, non-finite numbers).
+ * else (signs, exponents, whitespace, more than 15 significant digits, more than
+ * {@link MAX_AMOUNT_DIGITS} decimal places, non-finite numbers).
  */
 export function readPlainAmount(value: unknown): { coefficient: number; scale: number } | null {
   if (typeof value === "number") {
@@ -121,6 +123,8 @@ export function readPlainAmount(value: unknown): { coefficient: number; scale: n
     coefficient /= 10 ** trailingZeros;
     scale -= trailingZeros;
   }
+  // More decimal places than an amount may have: the schema reports it.
+  if (scale > MAX_AMOUNT_DIGITS) return null;
   return { coefficient, scale };
 }
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import {
   AmountSchema,
+  ContractSchema,
   Decimal,
   InvalidPeriodError,
   ValidationError,
@@ -167,5 +168,20 @@ describe("regressions found by the boundary suites: formatting", () => {
     } finally {
       Decimal.set({ precision: saved });
     }
+  });
+});
+
+describe("regressions found by mutation testing", () => {
+  it("contractBook's fast reader rejects what the schema rejects: an amount with 101 decimal places", () => {
+    // "0.000…01" with 101 decimal places has one significant digit, so the fast reader (≤ 15 digits)
+    // took it as 1 × 10^-101 while ContractSchema says "at most 100 decimal places". Now both refuse it.
+    const record = { id: "c", customerId: "a", start: "2025-01-01", amount: `0.${"0".repeat(100)}1`, currency: "USD" };
+    expect(ContractSchema.safeParse(record).success).toBe(false);
+    expect(thrown(() => contractBook([record])).message).toContain("contracts[0].amount: must have at most 100 decimal places (got 101)");
+    // 100 places is the limit, accepted by both: 10^-100 USD a month
+    const limit = { ...record, amount: `0.${"0".repeat(99)}1` };
+    expect(contractBook([limit]).contracts[0]?.amount.equals("1e-100")).toBe(true);
+    // trailing zeros do not count: 101 written places, 100 significant ones
+    expect(contractBook([{ ...record, amount: `0.${"0".repeat(99)}10` }]).contracts[0]?.amount.equals("1e-100")).toBe(true);
   });
 });
