@@ -97,7 +97,11 @@ export function fastUsageSnapshot(input: unknown): UsageSnapshot | null {
   const snapshot: Record<string, unknown> = { customerId: id, at };
   for (const field of COUNT_FIELDS) {
     const value = input[field];
-    if (value === undefined) continue;
+    if (value === undefined) {
+      // zod keeps a key given as `undefined` (and omits an absent one): so does the fast path
+      if (field in input) snapshot[field] = undefined;
+      continue;
+    }
     if (!isCount(value)) return null;
     snapshot[field] = value;
   }

@@ -20,6 +20,11 @@ const fields = ["customerId", "at", "licensedSeats", "provisionedUsers", "active
 const inputArb = fc.oneof(
   fc.record(Object.fromEntries([...fields.map((field) => [field, anyValue]), ["metrics", metricsValue]]), { requiredKeys: [] }),
   fc.record({ customerId: fc.constantFrom("a", 7), at: fc.constantFrom("2025-06-30", "2024-02-29"), activeUsers: fc.nat(), metrics: metricsValue }),
+  // a valid snapshot with exactly one field replaced: each of the fast path's checks on its own
+  // (a negative count, an array of metrics…), which the all-random records above rarely isolate
+  fc
+    .tuple(fc.constantFrom(...fields, "metrics"), fc.oneof(anyValue, metricsValue, fc.constantFrom(-1, -0.5, Number.NEGATIVE_INFINITY, "3", [2], Object.create(null) as object)))
+    .map(([field, value]) => ({ customerId: "a", at: "2025-06-30", licensedSeats: 10, activeUsers: 3, metrics: { nps: 1 }, [field]: value })),
   anyValue,
 );
 
