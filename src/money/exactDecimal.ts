@@ -59,11 +59,9 @@ export function ratio(numerator: bigint, denominator: bigint): Decimal | null {
 export function toScaledInteger(value: Decimal): ScaledInteger {
   // toFixed() without arguments writes every digit and never rounds; Decimal arithmetic would round
   // to the (caller-configurable) global precision, silently truncating long amounts.
-  const text = value.toFixed();
-  const negative = text.startsWith("-");
-  const [integerDigits = "0", fractionDigits = ""] = (negative ? text.slice(1) : text).split(".");
-  const magnitude = BigInt(integerDigits + fractionDigits);
-  return { coefficient: negative ? -magnitude : magnitude, scale: fractionDigits.length };
+  // A sign stays in front of the digits: "-12.50" → BigInt("-1250").
+  const [integerDigits = "0", fractionDigits = ""] = value.toFixed().split(".");
+  return { coefficient: BigInt(integerDigits + fractionDigits), scale: fractionDigits.length };
 }
 
 /** 10^n as a bigint. */
@@ -71,10 +69,10 @@ export function powerOfTen(n: number): bigint {
   return 10n ** BigInt(n);
 }
 
-/** Greatest common divisor of two non-negative bigints. */
+/** Greatest common divisor of `|a|` and `b ≥ 0` (every caller's `b` is a positive denominator). */
 export function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
-  let y = b < 0n ? -b : b;
+  let y = b;
   while (y !== 0n) [x, y] = [y, x % y];
   return x;
 }

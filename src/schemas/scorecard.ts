@@ -94,7 +94,8 @@ export const ScorecardSchema = z
     }
     const seen = new Map<string, number>();
     scorecard.measures.forEach((measure, index) => {
-      const key = measure.signal ?? measure.metric ?? "";
+      const key = measure.signal ?? measure.metric;
+      if (key === undefined) return; // names neither: already reported, no key to compare
       const earlier = seen.get(key);
       if (earlier === undefined) seen.set(key, index);
       else ctx.addIssue({ code: "custom", path: ["measures", index], message: `duplicate measure ${JSON.stringify(key)} (also measures[${earlier}])` });
@@ -148,14 +149,14 @@ export type Scale = z.output<typeof ScaleSchema>;
 /** What a scorecard does with a missing measure: leave it out and renormalise, score it 0, or throw. */
 export type MissingPolicy = z.output<typeof MissingPolicySchema>;
 
-/** The key a measure reads: its signal name or its metrics key. */
+/** The key a measure reads: its signal name or its metrics key (a validated measure has exactly one). */
 export function measureKey(measure: Measure): string {
-  return measure.signal ?? measure.metric ?? "";
+  return measure.signal ?? (measure.metric as string);
 }
 
-/** The signal a measure reads, or `null` when it reads a metric. */
+/** The signal a measure reads, or `null` when it reads a metric (a validated signal is a known name). */
 export function measureSignal(measure: Measure): SignalName | null {
-  return measure.signal !== undefined && isSignalName(measure.signal) ? measure.signal : null;
+  return (measure.signal as SignalName | undefined) ?? null;
 }
 
 /** Validates a scorecard, naming fields `scorecard.measures[1].weight`. */

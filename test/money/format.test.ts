@@ -115,3 +115,25 @@ describe("formatMoney", () => {
     expect(() => formatMoney("1", "USD", { decimals: 25 })).toThrow(ValidationError);
   });
 });
+
+describe("formatting: exact messages and limits (found by mutation testing)", () => {
+  const issues = (run: () => unknown): unknown => (caught(run) as ValidationError).issues;
+
+  it("a non-finite amount or rate says so", () => {
+    expect(issues(() => formatMoney(new Decimal(Number.POSITIVE_INFINITY), "USD"))).toEqual([{ path: "amount", message: "must be finite (got Infinity)" }]);
+    expect(issues(() => formatPercent(new Decimal(Number.NaN)))).toEqual([{ path: "rate", message: "must be finite (got NaN)" }]);
+  });
+
+  it("magnitudes from 1e300 are refused; just below is written out", () => {
+    // MAX_FORMAT_DIGITS = 300: exponent 300 is the first refused
+    expect(issues(() => formatMoney(new Decimal("1e300"), "JPY"))).toEqual([{ path: "amount", message: "must be less than 1e300 in magnitude (got 1.000e+300)" }]);
+    // 9e299 has 300 digits: a first group "900", then 99 groups of "000"
+    expect(formatMoney(new Decimal("9e299"), "JPY")).toBe(`¥900${",000".repeat(99)}`);
+  });
+
+  it("decimals outside 0–20 and a non-string nullText are named", () => {
+    expect(issues(() => formatPercent("0.5", { decimals: 21 }))).toEqual([{ path: "options.decimals", message: "must be a whole number 0–20 (got 21)" }]);
+    expect(issues(() => formatMoney(1, "USD", { decimals: -1 }))).toEqual([{ path: "options.decimals", message: "must be a whole number 0–20 (got -1)" }]);
+    expect(issues(() => formatPercent(null, { nullText: 0 as unknown as string }))).toEqual([{ path: "options.nullText", message: "must be a string (got 0)" }]);
+  });
+});

@@ -6,7 +6,7 @@
  */
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { ContractSchema, UsageSnapshotSchema, ValidationError, contractBook } from "../../src/index.js";
+import { ContractSchema, ScorecardSchema, UsageSnapshotSchema, ValidationError, contractBook } from "../../src/index.js";
 import { describeValue, formatPath } from "../../src/schemas/primitives.js";
 import { caught } from "../support/caught.js";
 
@@ -15,7 +15,7 @@ const snapshot = { customerId: "acme", at: "2025-06-30" };
 
 /** `[path, message]` of every issue of a contract book built from one record. */
 function contractIssues(record: unknown): [string, string][] {
-  const error = caught(() => contractBook([record]));
+  const error = caught(() => contractBook([record] as never));
   expect(error).toBeInstanceOf(ValidationError);
   return (error as ValidationError).issues.map((issue) => [issue.path, issue.message]);
 }
@@ -135,5 +135,45 @@ describe("usage snapshot field messages", () => {
 
   it("a missing required field is described as nothing", () => {
     expect(snapshotIssues({ customerId: "acme" })).toEqual([["snapshot.at", "must be a calendar date YYYY-MM-DD (got nothing)"]]);
+  });
+});
+
+describe("scorecard messages and limits", () => {
+  const linear = { type: "linear", worst: 0, best: 1 } as const;
+  const scorecardIssues = (input: unknown): [string, string][] => {
+    const result = ScorecardSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    return result.success ? [] : result.error.issues.map((issue) => [formatPath("scorecard", issue.path), issue.message]);
+  };
+
+  it("weights and scale ends must be finite numbers, not numeric text", () => {
+    expect(scorecardIssues({ measures: [{ metric: "nps", weight: "2", scale: linear }], bands: { good: 70, bad: 40 } })).toEqual([
+      ["scorecard.measures[0].weight", 'must be a finite number (got "2")'],
+    ]);
+  });
+
+  it("band thresholds lie in 0–100 (both ends included) and good may equal bad", () => {
+    expect(scorecardIssues({ measures: [{ metric: "nps", weight: 1, scale: linear }], bands: { good: 70, bad: -1 } })).toEqual([
+      ["scorecard.bands.bad", "must be between 0 and 100 points"],
+    ]);
+    // good = bad = 50: no Normal band, allowed
+    expect(ScorecardSchema.parse({ measures: [{ metric: "nps", weight: 1, scale: linear }], bands: { good: 50, bad: 50 } }).bands).toEqual({ good: 50, bad: 50 });
+    expect(ScorecardSchema.parse({ measures: [{ metric: "nps", weight: 1, scale: linear }], bands: { good: 100, bad: 0 } }).bands).toEqual({ good: 100, bad: 0 });
+  });
+
+  it("an unknown scale type gets the scale's own message", () => {
+    expect(scorecardIssues({ measures: [{ metric: "nps", weight: 1, scale: { type: "log" } }], bands: { good: 70, bad: 40 } })).toEqual([
+      ["scorecard.measures[0].scale.type", 'must be { type: "linear", worst, best } or { type: "steps", steps }'],
+    ]);
+    expect(scorecardIssues({ measures: [{ metric: "nps", weight: 1, scale: 5 }], bands: { good: 70, bad: 40 } })).toEqual([
+      ["scorecard.measures[0].scale", 'must be { type: "linear", worst, best } or { type: "steps", steps }'],
+    ]);
+  });
+
+  it("two measures naming neither source are two problems, not also a duplicate", () => {
+    expect(scorecardIssues({ measures: [{ weight: 1, scale: linear }, { weight: 2, scale: linear }], bands: { good: 70, bad: 40 } })).toEqual([
+      ["scorecard.measures[0]", "must name exactly one of signal or metric"],
+      ["scorecard.measures[1]", "must name exactly one of signal or metric"],
+    ]);
   });
 });
