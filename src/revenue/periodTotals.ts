@@ -1,6 +1,6 @@
 /**
  * Period totals: sums and counts over customer period rows. Being sums, totals of disjoint sets of
- * customers add up to the totals of their union ({@link addPeriodTotals}).
+ * customers add up to the totals of their union (mergePeriodPartials in periodPartial.ts relies on it).
  * @module
  */
 import type { CustomerPeriodRow } from "./periodRows.js";
@@ -108,27 +108,5 @@ export function periodTotals(rows: readonly CustomerPeriodRow[]): PeriodTotals {
     contractedCustomers: counts.contraction,
     churnedCustomers: counts.churn,
     flatCustomers: counts.flat,
-  };
-}
-
-/** Totals of two disjoint sets of customers: the field-wise sum. */
-export function addPeriodTotals(a: PeriodTotals, b: PeriodTotals): PeriodTotals {
-  return {
-    startingUnits: a.startingUnits + b.startingUnits,
-    endingUnits: a.endingUnits + b.endingUnits,
-    newUnits: a.newUnits + b.newUnits,
-    reactivationUnits: a.reactivationUnits + b.reactivationUnits,
-    expansionUnits: a.expansionUnits + b.expansionUnits,
-    contractionUnits: a.contractionUnits + b.contractionUnits,
-    churnedUnits: a.churnedUnits + b.churnedUnits,
-    cohortEndingUnits: a.cohortEndingUnits + b.cohortEndingUnits,
-    startingCustomers: a.startingCustomers + b.startingCustomers,
-    endingCustomers: a.endingCustomers + b.endingCustomers,
-    newCustomers: a.newCustomers + b.newCustomers,
-    reactivatedCustomers: a.reactivatedCustomers + b.reactivatedCustomers,
-    expandedCustomers: a.expandedCustomers + b.expandedCustomers,
-    contractedCustomers: a.contractedCustomers + b.contractedCustomers,
-    churnedCustomers: a.churnedCustomers + b.churnedCustomers,
-    flatCustomers: a.flatCustomers + b.flatCustomers,
   };
 }

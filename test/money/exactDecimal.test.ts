@@ -20,3 +20,24 @@ describe("exact decimal helpers", () => {
     expect(divide(1n, 3n).toFixed()).toBe(`0.${"3".repeat(40)}`);
   });
 });
+
+describe("divide is exact for every terminating quotient, however long", () => {
+  it("1 / 2^150 has 150 decimal places (105 significant digits), all kept", () => {
+    // 1 / 2^150 = 5^150 / 10^150
+    const digits = (5n ** 150n).toString().padStart(150, "0");
+    expect(divide(1n, 2n ** 150n).toFixed()).toBe(`0.${digits}`);
+  });
+
+  it("3 / 5^80 and 7 / (2^60 · 5^70) likewise", () => {
+    // 3 / 5^80 = 3 · 2^80 / 10^80
+    expect(divide(3n, 5n ** 80n).toFixed()).toBe(`0.${(3n * 2n ** 80n).toString().padStart(80, "0")}`);
+    // 7 / (2^60 · 5^70) = 7 · 2^10 / 10^70
+    expect(divide(7n, 2n ** 60n * 5n ** 70n).toFixed()).toBe(`0.${(7n * 2n ** 10n).toString().padStart(70, "0")}`);
+  });
+
+  it("a quotient with another prime in the denominator is rounded half-even to 40 significant digits", () => {
+    // 2 / 3 = 0.666… → 40 sixes rounding up to …67; 1 / (2^50 · 3) keeps no exact expansion either
+    expect(divide(2n, 3n).toFixed()).toBe(`0.${"6".repeat(39)}7`);
+    expect(divide(1n, 3n * 2n ** 50n).precision()).toBe(40);
+  });
+});

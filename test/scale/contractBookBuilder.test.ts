@@ -7,6 +7,9 @@ import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { CurrencyMismatchError, ValidationError } from "../../src/errors.js";
 import { contractBook } from "../../src/revenue/contractBook.js";
+import { ContractBookBuilder } from "../../src/revenue/contractBookBuilder.js";
+import { NumberColumn } from "../../src/revenue/numberColumn.js";
+import { describeValue } from "../../src/schemas/primitives.js";
 import { readPlainContract } from "../../src/revenue/plainContractReader.js";
 import { revenueReport } from "../../src/revenue/revenueReport.js";
 import { ContractSchema } from "../../src/schemas/contract.js";
@@ -138,5 +141,32 @@ describe("contract book builder", () => {
 
   it("rejects options that are not an object", () => {
     expect(issuesOf(() => contractBook([], null as never))).toEqual([{ path: "options", message: "must be an options object (got null)" }]);
+  });
+});
+
+describe("builder internals and option messages (uncovered under mutation testing)", () => {
+  it("exchangeRates must be an object of rates", () => {
+    for (const exchangeRates of [5, null, [1], "USD"]) {
+      expect(issuesOf(() => contractBook([], { currency: "JPY", exchangeRates: exchangeRates as never }))).toEqual([
+        { path: "options.exchangeRates", message: `must be an object of rates (got ${describeValue(exchangeRates)})` },
+      ]);
+    }
+  });
+
+  it("a builder cannot be used after finish, nor finished twice", () => {
+    const builder = new ContractBookBuilder();
+    builder.add({ id: "1", customerId: "a", start: "2025-01-01", amount: 1, currency: "JPY" });
+    builder.finish();
+    expect(() => builder.add({})).toThrow("cs-metrics: ContractBookBuilder.add after finish");
+    expect(() => builder.finish()).toThrow("cs-metrics: ContractBookBuilder.finish called twice");
+  });
+
+  it("a number column grows past its capacity and keeps every value", () => {
+    const column = new NumberColumn(16);
+    const values = Array.from({ length: 100 }, (_, index) => index * 1.5);
+    for (const value of values) column.push(value);
+    expect(column.length).toBe(100);
+    expect([...column.view()]).toEqual(values);
+    expect(column.at(99)).toBe(148.5);
   });
 });

@@ -88,3 +88,22 @@ describe("mergeable period partials", { timeout: 60_000 }, () => {
     expect(report.lostRevenue.total.equals(300)).toBe(true);
   });
 });
+
+describe("partials read back from JSON: integer fields", () => {
+  it("a denominator must be a positive integer as decimal text; a unit total a non-negative one", () => {
+    const partial = JSON.parse(JSON.stringify(periodPartial([{ id: "1", customerId: "a", start: "2024-01-01", amount: 100, currency: "USD" }], year(2025)))) as Record<string, unknown>;
+    const issue = (changed: Record<string, unknown>): unknown => {
+      try {
+        mergePeriodPartials([{ ...partial, ...changed } as never]);
+      } catch (error) {
+        return (error as ValidationError).issues;
+      }
+      return "no error";
+    };
+    expect(issue({ denominator: "0" })).toEqual([{ path: "partials[0].denominator", message: "must be a positive integer as decimal text" }]);
+    expect(issue({ denominator: "-3" })).toEqual([{ path: "partials[0].denominator", message: "must be a positive integer as decimal text" }]);
+    expect(issue({ units: { ...(partial["units"] as object), newUnits: "1.5" } })).toEqual([
+      { path: "partials[0].units.newUnits", message: "must be a non-negative integer as decimal text" },
+    ]);
+  });
+});
