@@ -3,6 +3,7 @@
  * quoting of section values, sections without detail lines, and the terminal width of wide characters.
  */
 import { describe, expect, it } from "vitest";
+import { CliInputError, CliUsageError } from "../../src/cli/cliErrors.js";
 import { padDisplay, renderReport, type ReportSection } from "../../src/cli/renderReport.js";
 import { revenueReport } from "../../src/index.js";
 
@@ -64,5 +65,84 @@ describe("padDisplay", () => {
 
   it("pads with at least one space", () => {
     expect(padDisplay("abcdef", 3)).toBe("abcdef ");
+  });
+});
+
+describe("renderReport: every KPI row, in the documented order", () => {
+  // A book with every movement in 2025 (USD, monthly amounts): a 100 → 150 (expansion +50),
+  // b 80 → 50 (contraction −30), c 40 churns 2025-07-01, d new 20 from 2025-03-01, e 10 stopped
+  // 2024-06-01 and back 2025-02-01 (reactivation +10). Start: a b c = 220; end: 150 + 50 + 20 + 10 = 230.
+  const full = revenueReport(
+    [
+      { id: "a1", customerId: "a", start: "2024-01-01", end: "2025-05-01", amount: 100, currency: "USD" },
+      { id: "a2", customerId: "a", start: "2025-05-01", amount: 150, currency: "USD" },
+      { id: "b1", customerId: "b", start: "2024-01-01", end: "2025-04-01", amount: 80, currency: "USD" },
+      { id: "b2", customerId: "b", start: "2025-04-01", amount: 50, currency: "USD" },
+      { id: "c1", customerId: "c", start: "2024-01-01", end: "2025-07-01", amount: 40, currency: "USD" },
+      { id: "d1", customerId: "d", start: "2025-03-01", amount: 20, currency: "USD" },
+      { id: "e1", customerId: "e", start: "2024-01-01", end: "2024-06-01", amount: 10, currency: "USD" },
+      { id: "e2", customerId: "e", start: "2025-02-01", amount: 10, currency: "USD" },
+    ],
+    { start: "2025-01-01", end: "2026-01-01", label: "2025" },
+  );
+
+  it("CSV has each metric once, with the report's exact value", () => {
+    const m = full.movements;
+    const r = full.rates;
+    const text = (value: { toString(): string } | null): string => (value === null ? "" : value.toString());
+    // the hand-derived movements first: 220 + 20 + 50 + 10 − 30 − 40 = 230
+    expect([m.startingMrr, m.newMrr, m.expansionMrr, m.reactivationMrr, m.contractionMrr, m.churnedMrr, m.endingMrr].map(String)).toEqual(["220", "20", "50", "10", "30", "40", "230"]);
+    expect(renderReport(full, "csv")).toBe(
+      [
+        "metric,value",
+        "period,2025",
+        "periodStart,2025-01-01",
+        "periodEnd,2026-01-01",
+        "currency,USD",
+        "startingMrr,220",
+        "newMrr,20",
+        "expansionMrr,50",
+        "reactivationMrr,10",
+        "contractionMrr,30",
+        "churnedMrr,40",
+        "endingMrr,230",
+        "startingCustomers,3",
+        "newCustomers,1",
+        "reactivatedCustomers,1",
+        "churnedCustomers,1",
+        "endingCustomers,4",
+        `nrr,${text(r.nrr)}`,
+        `grr,${text(r.grr)}`,
+        `expansionRate,${text(r.expansionRate)}`,
+        `contractionRate,${text(r.contractionRate)}`,
+        `revenueChurnRate,${text(r.revenueChurnRate)}`,
+        `grossRevenueChurnRate,${text(r.grossRevenueChurnRate)}`,
+        `netRevenueChurnRate,${text(r.netRevenueChurnRate)}`,
+        `logoChurnRate,${text(r.logoChurnRate)}`,
+        `logoRetentionRate,${text(r.logoRetentionRate)}`,
+        `netLogoChurnRate,${text(r.netLogoChurnRate)}`,
+        `lostRevenue,${text(full.lostRevenue.total)}`,
+        "",
+      ].join("\n"),
+    );
+    // the rates are distinct here, so a row showing another rate's value cannot pass: NRR = (220 + 50 − 30 − 40) / 220 = 200/220,
+    // expansion 50/220, contraction 30/220, logo churn 1/3
+    expect(new Set([r.nrr, r.grr, r.expansionRate, r.contractionRate, r.revenueChurnRate, r.logoChurnRate, r.logoRetentionRate].map(String)).size).toBe(7);
+  });
+
+  it("the table has its three headed blocks", () => {
+    const lines = renderReport(full, "table").split("\n");
+    expect(lines[0]).toBe("KPI report 2025 (2025-01-01 – 2026-01-01, end exclusive), USD");
+    expect(lines.filter((line) => line === "MRR bridge" || line === "Rates" || line.startsWith("Lost revenue 逸失金額"))).toEqual([
+      "MRR bridge",
+      "Rates",
+      "Lost revenue 逸失金額 (proration: month)",
+    ]);
+  });
+});
+
+describe("CLI error classes", () => {
+  it("are named for what went wrong", () => {
+    expect([new CliUsageError("x").name, new CliInputError("y").name]).toEqual(["CliUsageError", "CliInputError"]);
   });
 });

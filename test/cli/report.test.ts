@@ -68,6 +68,15 @@ describe("cs-metrics report on the sample CSV files", { timeout: 60_000 }, () =>
     expect(values.get("lostRevenue")).toBe(fraction(62_820_000, 31).toString());
   });
 
+  it("passes --proration day on to lost revenue", async () => {
+    const run = await runCli(["report", "--contracts", data("contracts.csv"), ...FY2025, "--format", "csv", "--proration", "day"]);
+    const values = new Map(run.stdout.trim().split("\n").slice(1).map((line) => line.split(",") as [string, string]));
+    // sakura: ARR 2,400,000 churned 2025-07-01, 274 days left of FY2025 (Jul 31 + Aug 31 + Sep 30 + Oct 31
+    // + Nov 30 + Dec 31 + Jan 31 + Feb 28 + Mar 31); kawasaki: ARR 1,080,000 churned 2026-01-16, 75 days
+    // left (16 + 28 + 31). (2,400,000 × 274 + 1,080,000 × 75) / 365 = 738,600,000 / 365 = 147,720,000 / 73
+    expect(values.get("lostRevenue")).toBe(fraction(147_720_000, 73).toString());
+  });
+
   it("prints JSON with every decimal as exact text", async () => {
     const run = await runCli(["report", "--contracts", data("contracts.json"), ...FY2025, "--format", "json"]);
     const report = JSON.parse(run.stdout) as { movements: { startingMrr: string; churnedCustomers: number }; rates: { netLogoChurnRate: string } };

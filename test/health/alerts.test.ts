@@ -154,6 +154,15 @@ describe("evaluateAlerts — output and validation", () => {
       { path: "rules[2].signal", message: 'unknown signal "mood" (known: deploymentRate, utilizationRate, stickiness, featureAdoption)' },
       { path: "rules[3]", message: "must have below/above (threshold), dropsBy and days (drop), bandBecomes, or noContactForDays" },
     ]);
+    // ids must be non-empty strings; a metric key a non-empty string (an array has a length too)
+    const idError = caught(() =>
+      evaluateAlerts([snap("a", "2025-01-01")], [{ noContactForDays: 3 } as never, { id: "", noContactForDays: 3 }, { id: "m", metric: ["x"], below: 1 } as never]),
+    );
+    expect((idError as ValidationError).issues).toEqual([
+      { path: "rules[0].id", message: "must be a non-empty string (got nothing)" },
+      { path: "rules[1].id", message: 'must be a non-empty string (got "")' },
+      { path: "rules[2].metric", message: "must be a non-empty metrics key (got an array)" },
+    ]);
     const snapshotError = caught(() => evaluateAlerts([snap("a", "2025-13-01")], [{ id: "q", noContactForDays: 3 }]));
     expect((snapshotError as ValidationError).issues).toEqual([{ path: "history[0].at", message: 'must be a calendar date YYYY-MM-DD (got "2025-13-01")' }]);
   });

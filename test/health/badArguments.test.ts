@@ -10,6 +10,7 @@ import {
   goodMinusBad,
   healthTrend,
   priorityQuadrant,
+  renewalRateByBand,
   scoreCustomers,
 } from "../../src/index.js";
 import { caught } from "../support/caught.js";
@@ -73,5 +74,19 @@ describe("health functions reject bad arguments with a ValidationError", () => {
     expect(error.issues.map((issue) => issue.path)).toEqual(["options.asOf"]);
     expect(error.issues[0]!.message).toMatch(/^must be a calendar date/);
     expect(issuePaths(() => callLoosely(priorityQuadrant, [], null))).toEqual(["options"]);
+  });
+});
+
+describe("exact messages of health options and records (uncovered under mutation testing)", () => {
+  it("a threshold that is not a finite number is named with its kind", () => {
+    const error = caught(() => priorityQuadrant([], { asOf: "2025-06-30", deploymentThreshold: "0.5" as unknown as number, utilizationThreshold: 0.5, contactWithinDays: 30 })) as ValidationError;
+    expect(error.issues).toEqual([{ path: "options.deploymentThreshold", message: "must be a finite number (got string)" }]);
+    const infinite = caught(() => priorityQuadrant([], { asOf: "2025-06-30", deploymentThreshold: 0.5, utilizationThreshold: Number.POSITIVE_INFINITY, contactWithinDays: 30 })) as ValidationError;
+    expect(infinite.issues).toEqual([{ path: "options.utilizationThreshold", message: "must be a finite number (got Infinity)" }]);
+  });
+
+  it("a renewal record needs a non-empty customerId", () => {
+    const error = caught(() => renewalRateByBand([{ customerId: "", band: "good", renewed: true }])) as ValidationError;
+    expect(error.issues).toEqual([{ path: "history[0].customerId", message: 'must be a non-empty string (got "")' }]);
   });
 });

@@ -126,3 +126,20 @@ describe("values are literals formatted by the library", () => {
     expect(() => toSql("revenueReport", options)).not.toThrow();
   });
 });
+
+describe("options reaching only the engine property tests (covered here for mutation testing)", () => {
+  it("subtractReactivation subtracts reactivation units from the net revenue churn numerator", () => {
+    expect(toSql("revenueReport", { dialect: "duckdb", period, subtractReactivation: true }).sql).toContain("- t.reactivation_units");
+    expect(toSql("revenueReport", { dialect: "duckdb", period }).sql).not.toContain("- t.reactivation_units");
+  });
+
+  it("valueScale is a whole number up to 9 on BigQuery and 12 elsewhere", () => {
+    const scorecard = { measures: [{ signal: "utilizationRate", weight: 1, scale: { type: "linear", worst: 0, best: 1 } }], bands: { good: 70, bad: 40 } } as const;
+    const issues = (dialect: SqlDialect, valueScale: unknown): unknown =>
+      (caught(() => toSql("healthScores", { dialect, asOf: "2025-06-30", scorecard, valueScale: valueScale as number })) as ValidationError).issues;
+    expect(issues("bigquery", 10)).toEqual([{ path: "options.valueScale", message: "must be a whole number from 0 to 9 (got 10)" }]);
+    expect(issues("duckdb", 13)).toEqual([{ path: "options.valueScale", message: "must be a whole number from 0 to 12 (got 13)" }]);
+    expect(issues("postgres", 1.5)).toEqual([{ path: "options.valueScale", message: "must be a whole number from 0 to 12 (got 1.5)" }]);
+    expect(toSql("healthScores", { dialect: "bigquery", asOf: "2025-06-30", scorecard, valueScale: 9 }).sql).toContain("SELECT");
+  });
+});
