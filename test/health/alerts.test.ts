@@ -163,6 +163,12 @@ describe("evaluateAlerts — output and validation", () => {
       { path: "rules[1].id", message: 'must be a non-empty string (got "")' },
       { path: "rules[2].metric", message: "must be a non-empty metrics key (got an array)" },
     ]);
+    const notRules = caught(() => evaluateAlerts([snap("a", "2025-01-01")], [5, null, [{ id: "x" }]] as never)) as ValidationError;
+    expect(notRules.issues).toEqual([
+      { path: "rules[0]", message: "must be an alert rule object (got 5)" },
+      { path: "rules[1]", message: "must be an alert rule object (got null)" },
+      { path: "rules[2]", message: "must be an alert rule object (got an array)" },
+    ]);
     const snapshotError = caught(() => evaluateAlerts([snap("a", "2025-13-01")], [{ id: "q", noContactForDays: 3 }]));
     expect((snapshotError as ValidationError).issues).toEqual([{ path: "history[0].at", message: 'must be a calendar date YYYY-MM-DD (got "2025-13-01")' }]);
   });
