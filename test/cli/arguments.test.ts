@@ -47,6 +47,12 @@ describe("cs-metrics argument errors", () => {
       expect(run.code).toBe(2);
       expect(run.stderr.startsWith(`cs-metrics: --fiscal-start must be a month 1–12 (got "${month}")\n`)).toBe(true);
     }
+    // both ends are months: a fiscal year starting in December is FY2025 = 2025-12-01 … 2026-12-01
+    const december = await runCli(["report", "--contracts", contracts, "--period", "2025", "--fiscal-start", "12", "--format", "csv"]);
+    expect(december.code).toBe(0);
+    expect(december.stdout).toContain("periodStart,2025-12-01\nperiodEnd,2026-12-01\n");
+    const january = await runCli(["report", "--contracts", contracts, "--period", "2025", "--fiscal-start", "1", "--format", "csv"]);
+    expect(january.stdout).toContain("periodStart,2025-01-01\nperiodEnd,2026-01-01\n");
   });
 
   it("takes month or day proration only", async () => {

@@ -66,5 +66,10 @@ describe("cs-metrics report on unusable input", () => {
     expect(lines[1]!.startsWith(`  ${file}:2:3: start: `)).toBe(true);
     expect(lines[50]!.startsWith(`  ${file}:51:3: start: `)).toBe(true);
     expect(lines[51]).toBe("  … and 2 more");
+    // exactly 50 problems: all listed, no "more" line
+    const fifty = scratchFile("fifty.csv", ["id,customerId,start,amount,interval,currency", ...rows.slice(0, 50)].join("\n") + "\n");
+    const all = (await runCli(["report", "--contracts", fifty, "--period", "2025"])).stderr.trimEnd().split("\n");
+    expect(all[0]).toBe("cs-metrics: invalid input (50 problems):");
+    expect(all).toHaveLength(1 + 50);
   });
 });

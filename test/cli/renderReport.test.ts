@@ -130,8 +130,13 @@ describe("renderReport: every KPI row, in the documented order", () => {
     expect(new Set([r.nrr, r.grr, r.expansionRate, r.contractionRate, r.revenueChurnRate, r.logoChurnRate, r.logoRetentionRate].map(String)).size).toBe(7);
   });
 
-  it("the table has its three headed blocks", () => {
+  it("the table has its three headed blocks, and signs the net churn rates", () => {
     const lines = renderReport(full, "table").split("\n");
+    // net revenue churn = 1 − NRR = 1 − 200/220 = +9.1%; net logo churn = (churned 1 − new 1) / 3 = 0
+    // (signed formatting shows no sign on zero); logo retention 2/3 = 66.7%
+    expect(lines).toContain(`  ${padDisplay("net revenue churn", 28)}+9.1%`);
+    expect(lines).toContain(`  ${padDisplay("net logo churn", 28)}0.0%`);
+    expect(lines).toContain(`  ${padDisplay("logo retention 継続率", 28)}66.7%`);
     expect(lines[0]).toBe("KPI report 2025 (2025-01-01 – 2026-01-01, end exclusive), USD");
     expect(lines.filter((line) => line === "MRR bridge" || line === "Rates" || line.startsWith("Lost revenue 逸失金額"))).toEqual([
       "MRR bridge",

@@ -224,6 +224,7 @@ describe("progress on stderr for large files", { timeout: 120_000 }, () => {
     const run = await runCli(["report", "--contracts", file, "--period", "2025", "--format", "csv"]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(`${file}: 50,000 records read`);
+    expect(run.stderr).toContain(`${file}: 50,000 records, validating`);
     // 50,000 × 10 = 500,000 of MRR, all flat.
     expect(run.stdout).toContain("startingMrr,500000\n");
     const quiet = await runCli(["report", "--contracts", file, "--period", "2025", "--format", "csv", "--quiet"]);

@@ -173,3 +173,35 @@ describe("evaluateAlerts — output and validation", () => {
     expect((snapshotError as ValidationError).issues).toEqual([{ path: "history[0].at", message: 'must be a calendar date YYYY-MM-DD (got "2025-13-01")' }]);
   });
 });
+
+describe("evaluateAlerts — limits and edges (found by mutation testing)", () => {
+  it("names a watched signal in the alert", () => {
+    const alerts = evaluateAlerts([snap("a", "2025-02-01", { provisionedUsers: 100, activeUsers: 29 })], [{ id: "u", signal: "utilizationRate", below: 0.3 }]);
+    // 活用率 29/100 = 0.29 < 0.3
+    expect(alerts).toEqual([{ kind: "threshold", ruleId: "u", customerId: "a", at: "2025-02-01", measure: "utilizationRate", value: 0.29, side: "below", limit: 0.3 }]);
+  });
+
+  it("noContactForDays fires from exactly that many days without contact, and never without a known contact", () => {
+    // 2025-01-01 → 2025-01-31 is 30 days: fires; 2025-01-30 is 29 days: does not
+    const rule = [{ id: "call", noContactForDays: 30 }];
+    expect(evaluateAlerts([snap("a", "2025-01-30", { lastContactAt: "2025-01-01" })], rule)).toEqual([]);
+    expect(evaluateAlerts([snap("a", "2025-01-31", { lastContactAt: "2025-01-01" })], rule)).toEqual([
+      { kind: "noContact", ruleId: "call", customerId: "a", at: "2025-01-31", lastContactAt: "2025-01-01", daysSinceContact: 30 },
+    ]);
+    expect(evaluateAlerts([snap("a", "2025-06-30")], rule)).toEqual([]);
+    // 0 days: any known contact, even today's, is "no contact for 0 days"
+    expect(evaluateAlerts([snap("a", "2025-06-30", { lastContactAt: "2025-06-30" })], [{ id: "z", noContactForDays: 0 }])).toHaveLength(1);
+  });
+
+  it("checks each rule's numbers at their limits", () => {
+    const history = [snap("a", "2025-01-01", { metrics: { x: 1 } })];
+    const issues = (rule: object): unknown => (caught(() => evaluateAlerts(history, [{ id: "r", ...rule } as never])) as ValidationError).issues;
+    expect(issues({ noContactForDays: -1 })).toEqual([{ path: "rules[0].noContactForDays", message: "must be an integer ≥ 0 (got -1)" }]);
+    expect(issues({ noContactForDays: 1.5 })).toEqual([{ path: "rules[0].noContactForDays", message: "must be an integer ≥ 0 (got 1.5)" }]);
+    expect(issues({ metric: "x", dropsBy: 0, days: 1 })).toEqual([{ path: "rules[0].dropsBy", message: "must be a fraction in (0, 1] (got 0)" }]);
+    expect(issues({ metric: "x", dropsBy: Number.NaN, days: 1 })).toEqual([{ path: "rules[0].dropsBy", message: "must be a fraction in (0, 1] (got NaN)" }]);
+    expect(issues({ metric: "x", dropsBy: 0.5, days: 0.5 })).toEqual([{ path: "rules[0].days", message: "must be an integer ≥ 1 (got 0.5)" }]);
+    // the limits themselves are allowed: dropsBy 1 (to zero), days 1, noContactForDays 0
+    expect(evaluateAlerts(history, [{ id: "a", metric: "x", dropsBy: 1, days: 1 }, { id: "b", noContactForDays: 0 }])).toEqual([]);
+  });
+});
