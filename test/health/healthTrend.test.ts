@@ -48,3 +48,19 @@ describe("healthTrend", () => {
     expect((caught(() => healthTrend([], { flatThreshold: -1 })) as ValidationError).issues[0]?.path).toBe("options.flatThreshold");
   });
 });
+
+describe("healthTrend: flatThreshold (found by mutation testing)", () => {
+  const points = [
+    { customerId: "a", at: "2025-01-31", score: 50 },
+    { customerId: "a", at: "2025-02-28", score: 50 },
+  ];
+
+  it("must be a finite number ≥ 0; 0 is allowed", () => {
+    for (const flatThreshold of [-1, Number.NaN, "1"]) {
+      const error = caught(() => healthTrend(points, { flatThreshold: flatThreshold as number })) as ValidationError;
+      expect(error.issues).toEqual([{ path: "options.flatThreshold", message: `must be a finite number ≥ 0 (got ${typeof flatThreshold === "string" ? `"${flatThreshold}"` : String(flatThreshold)})` }]);
+    }
+    // slope 0 with threshold 0: |0| ≤ 0 → flat
+    expect(healthTrend(points, { flatThreshold: 0 }).direction).toBe("flat");
+  });
+});

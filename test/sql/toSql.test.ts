@@ -143,3 +143,12 @@ describe("options reaching only the engine property tests (covered here for muta
     expect(toSql("healthScores", { dialect: "bigquery", asOf: "2025-06-30", scorecard, valueScale: 9 }).sql).toContain("SELECT");
   });
 });
+
+describe("toSql options", () => {
+  it("must be an object", () => {
+    for (const options of [null, 5, "duckdb"]) {
+      const error = caught(() => toSql("revenueReport", options as never)) as ValidationError;
+      expect(error.issues).toEqual([{ path: "options", message: `must be an options object (got ${options === null ? "null" : typeof options === "string" ? `"${options}"` : String(options)})` }]);
+    }
+  });
+});
