@@ -39,6 +39,25 @@ describe("cs-metrics report on unusable input", () => {
     expect(run.stderr).toBe(`cs-metrics: ${file}:1:1: invalid JSON (ValueExpected)\n`);
   });
 
+  it("locates a problem in a JSON record with a two-digit index (record 10 on line 12)", async () => {
+    const record = (index: number, amount: string): string => `{"id":"C${index}","customerId":"c${index}","start":"2025-01-01","amount":"${amount}","currency":"JPY"}`;
+    const lines = ["[", ...Array.from({ length: 12 }, (_, index) => record(index, index === 10 ? "x" : "100") + (index < 11 ? "," : "")), "]"];
+    const file = scratchFile("twelve.json", `${lines.join("\n")}\n`);
+    const run = await runCli(["report", "--contracts", file, "--period", "2025"]);
+    // line 1 is "[", record k is on line k + 2; the issue points at the "amount" key
+    const column = lines[12]!.indexOf('"amount"') + 1;
+    expect(run.stderr).toBe(`cs-metrics: invalid input (1 problem):\n  ${file}:12:${column}: amount: must be a decimal number like "1200.50" (got "x")\n`);
+  });
+
+  it("treats a CSV cell of spaces as empty", async () => {
+    const file = scratchFile("spaces.csv", "id,customerId,start,end,amount,currency\nC-1,c1,2025-01-01,   ,100,JPY\n");
+    const run = await runCli(["report", "--contracts", file, "--period", "2025", "--format", "csv"]);
+    expect(run.code).toBe(0);
+    // the open-ended 100 a month from 2025-01-01: new MRR 100, ending MRR 100
+    expect(run.stdout).toContain("newMrr,100\n");
+    expect(run.stdout).toContain("endingMrr,100\n");
+  });
+
   it("names the line of a CSV quote that is never closed", async () => {
     const file = scratchFile("quote.csv", 'id,customerId,start,amount,interval,currency\nC-1,"a,2025-01-01,100,month,JPY\n');
     const run = await runCli(["report", "--contracts", file, "--period", "2025"]);
