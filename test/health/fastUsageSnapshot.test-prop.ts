@@ -1,5 +1,5 @@
 import { fc, test } from "@fast-check/vitest";
-import { describe, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import { UsageSnapshotSchema } from "../../src/index.js";
 import { fastUsageSnapshot } from "../../src/schemas/usageSnapshot.js";
 import { runs } from "../hardening/support/runs.js";
@@ -45,4 +45,15 @@ describe("fastUsageSnapshot", () => {
       expect(fastUsageSnapshot(input)).not.toBeNull();
     },
   );
+});
+
+describe("fastUsageSnapshot: a count given as undefined", () => {
+  it("keeps the key, as UsageSnapshotSchema does", () => {
+    const input = { customerId: "a", at: "2025-06-30", dau: undefined, mau: 5 };
+    const fast = fastUsageSnapshot(input);
+    expect(fast).toStrictEqual(UsageSnapshotSchema.parse(input));
+    expect(Object.keys(fast!)).toContain("dau");
+    // absent stays absent
+    expect(Object.keys(fastUsageSnapshot({ customerId: "a", at: "2025-06-30" })!)).not.toContain("dau");
+  });
 });

@@ -44,3 +44,20 @@ describe("contract books from streams", () => {
     await expect(contractBookFromAsyncIterable(null as never)).rejects.toThrow(ValidationError);
   });
 });
+
+describe("contractBookFromAsyncIterable accepts plain iterables too (found by mutation testing)", () => {
+  it("an array or a generator gives the same book as contractBook", async () => {
+    const records: ContractInput[] = [
+      { id: "1", customerId: "a", start: "2025-01-01", amount: 100, currency: "JPY" },
+      { id: "2", customerId: "b", start: "2025-02-01", amount: 50, currency: "JPY" },
+    ];
+    function* generate(): Generator<ContractInput> {
+      yield* records;
+    }
+    const expected = contractBook(records);
+    for (const book of [await contractBookFromAsyncIterable(records), await contractBookFromAsyncIterable(generate())]) {
+      expect(book.customers).toEqual(expected.customers);
+      expect(book.denominator).toBe(expected.denominator);
+    }
+  });
+});

@@ -12,6 +12,7 @@ import { contractBook } from "../../src/revenue/contractBook.js";
 import { mergePeriodPartials, periodPartial, revenueReportFromPartial } from "../../src/revenue/periodPartial.js";
 import { revenueReport } from "../../src/revenue/revenueReport.js";
 import { asInput, contractBookArb } from "../support/contractArbitraries.js";
+import { fraction } from "../support/fraction.js";
 import { runs } from "../hardening/support/runs.js";
 
 function sameDecimal(a: Decimal | null, b: Decimal | null): boolean {
@@ -105,5 +106,23 @@ describe("partials read back from JSON: integer fields", () => {
     expect(issue({ units: { ...(partial["units"] as object), newUnits: "1.5" } })).toEqual([
       { path: "partials[0].units.newUnits", message: "must be a non-negative integer as decimal text" },
     ]);
+  });
+});
+
+describe("merging lost revenue fractions", () => {
+  it("adds the shards' fractions exactly: 1,000 × 20/31 + 600 × 10/31 = 26,000/31", () => {
+    // a: ARR 12,000 (1,000 a month) churned 2025-03-12: month proration, 20 of March's 31 days left →
+    //    lost 1,000 × 20/31 = 20,000/31 (period = March 2025).
+    // b: ARR 7,200 (600 a month) churned 2025-03-22: 10 of 31 days left → 600 × 10/31 = 6,000/31.
+    // total = 26,000/31; single pass and merged shards must agree exactly.
+    const records = [
+      { id: "a1", customerId: "a", start: "2024-01-01", end: "2025-03-12", amount: 1000, currency: "JPY" },
+      { id: "b1", customerId: "b", start: "2024-01-01", end: "2025-03-22", amount: 600, currency: "JPY" },
+    ];
+    const march = { start: "2025-03-01", end: "2025-04-01" };
+    const merged = revenueReportFromPartial(mergePeriodPartials([periodPartial([records[0]!], march), periodPartial([records[1]!], march)]));
+    // 20,000/31 + 6,000/31 = 26,000/31 = 838.709677…
+    expect(merged.lostRevenue.total.equals(fraction(26_000, 31))).toBe(true);
+    expect(merged.lostRevenue.total.equals(revenueReport(records, march).lostRevenue.total)).toBe(true);
   });
 });

@@ -106,6 +106,8 @@ describe("contract field messages", () => {
       ["contracts[0].end", "must be after start (2025-01-01)"],
     ]);
     expect(contractIssues({ ...base, end: "2025-13-01" })).toEqual([["contracts[0].end", 'must be a calendar date YYYY-MM-DD (got "2025-13-01")']]);
+    // an invalid end that also sorts before start is still only a date problem
+    expect(contractIssues({ ...base, end: "2024-13-45" })).toEqual([["contracts[0].end", 'must be a calendar date YYYY-MM-DD (got "2024-13-45")']]);
     expect(contractIssues({ ...base, start: "2025-1-1", end: "2024-01-01" })).toEqual([["contracts[0].start", 'must be a calendar date YYYY-MM-DD (got "2025-1-1")']]);
   });
 });
