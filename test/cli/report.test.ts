@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { periodArgument } from "../../src/cli/periodArgument.js";
 import { fraction } from "../support/fraction.js";
-import { ROOT, runCli } from "./support.js";
+import { ROOT, csvValues, runCli } from "./support.js";
 
 const data = (name: string): string => join(ROOT, "examples", "data", name);
 const scratch = mkdtempSync(join(tmpdir(), "cs-metrics-cli-"));
@@ -59,7 +59,7 @@ describe("cs-metrics report on the sample CSV files", { timeout: 60_000 }, () =>
     const fromJson = await runCli(["report", "--contracts", data("contracts.json"), ...FY2025, "--format", "csv"]);
     expect(fromCsv.code).toBe(0);
     expect(fromJson.stdout).toBe(fromCsv.stdout);
-    const values = new Map(fromCsv.stdout.trim().split("\n").slice(1).map((line) => line.split(",") as [string, string]));
+    const values = csvValues(fromCsv.stdout);
     expect(fromCsv.stdout.startsWith("metric,value\n")).toBe(true);
     expect(values.get("startingMrr")).toBe("1620000");
     expect(values.get("endingMrr")).toBe("1590000");
@@ -70,7 +70,7 @@ describe("cs-metrics report on the sample CSV files", { timeout: 60_000 }, () =>
 
   it("passes --proration day on to lost revenue", async () => {
     const run = await runCli(["report", "--contracts", data("contracts.csv"), ...FY2025, "--format", "csv", "--proration", "day"]);
-    const values = new Map(run.stdout.trim().split("\n").slice(1).map((line) => line.split(",") as [string, string]));
+    const values = csvValues(run.stdout);
     // sakura: ARR 2,400,000 churned 2025-07-01, 274 days left of FY2025 (Jul 31 + Aug 31 + Sep 30 + Oct 31
     // + Nov 30 + Dec 31 + Jan 31 + Feb 28 + Mar 31); kawasaki: ARR 1,080,000 churned 2026-01-16, 75 days
     // left (16 + 28 + 31). (2,400,000 × 274 + 1,080,000 × 75) / 365 = 738,600,000 / 365 = 147,720,000 / 73

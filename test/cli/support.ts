@@ -34,3 +34,8 @@ export async function runCli(args: readonly string[]): Promise<CliRun> {
   );
   return { code, stdout, stderr };
 }
+
+/** The `metric,value` rows of `--format csv` output (header dropped) as a map. */
+export function csvValues(stdout: string): Map<string, string> {
+  return new Map(stdout.trim().split("\n").slice(1).map((line) => line.split(",") as [string, string]));
+}
