@@ -4,6 +4,7 @@
  */
 import type { ValidationError } from "../errors.js";
 import type { DataPath, LocatedFile } from "./readRecords.js";
+import { echoed } from "./terminalText.js";
 
 /** Wrong command-line arguments: exit code 2, with the usage text. */
 export class CliUsageError extends Error {
@@ -13,6 +14,17 @@ export class CliUsageError extends Error {
 /** Unreadable or invalid input files: exit code 1. */
 export class CliInputError extends Error {
   override readonly name = "CliInputError";
+
+  /**
+   * @param message - the first line (`file:line:column: what`, or a heading when `details` follow)
+   * @param details - one line per problem, printed indented under the message
+   */
+  constructor(
+    message: string,
+    readonly details: readonly string[] = [],
+  ) {
+    super(message);
+  }
 }
 
 /** Splits an issue path: `contracts[12].end` → root `contracts`, path `[12, "end"]`. */
@@ -34,6 +46,8 @@ export function locateIssues(error: ValidationError, files: Readonly<Record<stri
     if (file === undefined) return `${issue.path}: ${issue.message}`;
     const at = file.locate(path);
     const field = issue.path.slice(root.length).replace(/^\[\d+\]\.?/, "").replace(/^\./, "");
-    return `${file.file}:${at.line}:${at.column}: ${field === "" ? "record" : field}: ${issue.message}`;
+    // An issue about a whole record (`contracts[3]`) or a whole file (`scorecard`).
+    const subject = field !== "" ? field : typeof path[0] === "number" ? "record" : root;
+    return `${echoed(file.file)}:${at.line}:${at.column}: ${subject}: ${issue.message}`;
   });
 }

@@ -35,6 +35,7 @@ export function healthSection(snapshots: readonly UsageSnapshotInput[], scorecar
   // Percent points (50 = 50%) shown like the rates: "50.0%".
   const share = (value: typeof bands.index): string => formatPercent(value === null ? null : value.div(100));
   return {
+    key: "health",
     title: `Health ヘルススコア (${scorecardLabel(results.length)}, latest snapshot on or before ${asOf})`,
     rows: [
       { metric: "healthAsOf", value: asOf, label: "as of", shown: asOf },

@@ -6,6 +6,7 @@
 import type Decimal from "decimal.js";
 import { formatMoney, formatPercent } from "../money/format.js";
 import type { RevenueReport } from "../revenue/revenueReport.js";
+import { terminalJson, terminalText } from "./terminalText.js";
 
 /** Output formats of `cs-metrics report`. */
 export type ReportFormat = "table" | "json" | "csv";
@@ -20,14 +21,16 @@ export interface SectionRow {
 
 /** A section the CLI adds after the revenue KPIs (health scoring, usage). */
 export interface ReportSection {
-  /** Section title in the table. */
+  /** Fixed key of the section in JSON output (`health`), for scripts. */
+  readonly key: string;
+  /** Section title in the table, and the `title` field of its JSON. */
   readonly title: string;
   /** Rows: `metric` is the CSV key, `value` exact, `label` and `shown` what the table prints. */
   readonly rows: readonly SectionRow[];
   /** Extra lines of the table (per-customer detail). */
   readonly detail?: readonly string[];
-  /** What JSON output holds for this section. */
-  readonly json: unknown;
+  /** What JSON output holds for this section, after its `title`. */
+  readonly json: Readonly<Record<string, unknown>>;
 }
 
 /** The report as `metric,value` pairs with exact values (the CSV rows and the table's source). */
@@ -118,25 +121,29 @@ function renderTable(report: RevenueReport, sections: readonly ReportSection[]):
     `Lost revenue 逸失金額 (proration: ${report.lostRevenue.proration})`,
     row("total", money(report.lostRevenue.total)),
     ...report.lostRevenue.customers.map(
-      (c) => `    ${c.customerId.padEnd(20)} churned ${c.churnDate}  base ARR ${money(c.baseArr)} × ${c.remainingMonths.toDecimalPlaces(2).toString()}/12 = ${money(c.lostRevenue)}`,
+      (c) => `    ${terminalText(c.customerId).padEnd(20)} churned ${c.churnDate}  base ARR ${money(c.baseArr)} × ${c.remainingMonths.toDecimalPlaces(2).toString()}/12 = ${money(c.lostRevenue)}`,
     ),
   ];
   for (const section of sections) {
     lines.push("", section.title, ...section.rows.map((entry) => row(entry.label, entry.shown)), ...(section.detail ?? []));
   }
-  return `${lines.join("\n")}\n`;
+  // Caller text (customer ids, titles) is escaped where it is padded; escaping every line again (a no-op
+  // on escaped text) keeps a control character from any other source off the terminal.
+  return `${lines.map(terminalText).join("\n")}\n`;
 }
 
 /**
  * Renders a report in one of the CLI's formats.
  *
- * @remarks table: formatted for people (rounded); json: the report with every Decimal as exact text
- * (`sections` under their titles); csv: `metric,value` rows with exact values.
+ * @remarks table: formatted for people (rounded), control characters in caller text escaped (`\n`,
+ * `\x1b`, `\u202e`); json: the report with every Decimal as exact text, each section under its `key`
+ * as `{ title, ...json }`, and control and direction characters as `\uXXXX` escapes; csv: `metric,value`
+ * rows with exact values, quoted as RFC 4180 asks.
  */
 export function renderReport(report: RevenueReport, format: ReportFormat, sections: readonly ReportSection[] = []): string {
   if (format === "json") {
-    const extra = Object.fromEntries(sections.map((section) => [section.title, section.json]));
-    return `${JSON.stringify({ ...report, ...extra }, null, 2)}\n`;
+    const extra = Object.fromEntries(sections.map((section) => [section.key, { title: section.title, ...section.json }]));
+    return `${terminalJson(JSON.stringify({ ...report, ...extra }, null, 2))}\n`;
   }
   if (format === "csv") {
     const rows = [...reportMetrics(report), ...sections.flatMap((section) => section.rows.map((entry) => [entry.metric, entry.value] as [string, string]))];

@@ -12,10 +12,13 @@ import { UsageSnapshotSchema, type UsageSnapshotInput } from "../schemas/usageSn
 import type { ScorecardInput } from "../schemas/scorecard.js";
 import { formatPath } from "../schemas/primitives.js";
 import { CliInputError, CliUsageError, locateIssues } from "./cliErrors.js";
+import { CONTRACTS_CSV, USAGE_CSV } from "./inputShapes.js";
+import { readJsonFile } from "./jsonRecords.js";
 import { periodArgument } from "./periodArgument.js";
 import { healthSection } from "./healthSection.js";
-import { type LocatedFile, type RecordFile, readJsonFile, readRecords } from "./readRecords.js";
+import { type LocatedFile, type RecordFile, readRecords } from "./readRecords.js";
 import { type ReportFormat, type ReportSection, renderReport } from "./renderReport.js";
+import { MAX_ECHOED_CHARACTERS, echoed, quoted, terminalText } from "./terminalText.js";
 
 /** Where the CLI writes. */
 export interface CliIo {
@@ -43,9 +46,6 @@ Options:
 Exit codes: 0 ok, 1 invalid or unreadable input, 2 wrong arguments.
 `;
 
-const CONTRACT_NUMBERS = new Set(["intervalCount", "seats"]);
-const USAGE_NUMBERS = new Set(["licensedSeats", "provisionedUsers", "activeUsers", "dau", "wau", "mau", "featuresUsed", "featuresAvailable"]);
-
 interface ReportArguments {
   readonly contracts: string;
   readonly usage: string | undefined;
@@ -57,56 +57,65 @@ interface ReportArguments {
   readonly quiet: boolean;
 }
 
-function readArguments(argv: readonly string[]): ReportArguments | "help" | "version" {
-  let parsed;
+const OPTIONS = {
+  contracts: { type: "string" },
+  usage: { type: "string" },
+  scorecard: { type: "string" },
+  period: { type: "string" },
+  "fiscal-start": { type: "string" },
+  format: { type: "string" },
+  proration: { type: "string" },
+  quiet: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+/** node:util's message with every argument too long to echo shortened (`"--aaaa…" (100,000 characters)`). */
+function parseArgsMessage(error: Error, argv: readonly string[]): string {
+  let message = error.message;
+  for (const argument of argv) if (argument.length > MAX_ECHOED_CHARACTERS) message = message.split(argument).join(echoed(argument));
+  return message;
+}
+
+function parseArguments(argv: readonly string[]) {
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        contracts: { type: "string" },
-        usage: { type: "string" },
-        scorecard: { type: "string" },
-        period: { type: "string" },
-        "fiscal-start": { type: "string" },
-        format: { type: "string" },
-        proration: { type: "string" },
-        quiet: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" },
-      },
-    });
+    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, tokens: true, options: OPTIONS });
   } catch (error) {
-    throw new CliUsageError((error as Error).message);
+    throw new CliUsageError(parseArgsMessage(error as Error, argv));
   }
-  const { values, positionals } = parsed;
+}
+
+function fileArgument(option: string, value: string | undefined): string | undefined {
+  if (value?.trim() === "") throw new CliUsageError(`--${option} needs a file name (got ${quoted(value)})`);
+  return value;
+}
+
+function readArguments(argv: readonly string[]): ReportArguments | "help" | "version" {
+  const { values, positionals, tokens } = parseArguments(argv);
   if (values.help === true) return "help";
   if (values.version === true) return "version";
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    if (seen.has(token.name)) throw new CliUsageError(`--${token.name} is given more than once`);
+    seen.add(token.name);
+  }
   if (positionals[0] !== "report" || positionals.length > 1) {
-    throw new CliUsageError(positionals.length === 0 ? "missing command: report" : `unknown command: ${positionals.join(" ")}`);
+    throw new CliUsageError(positionals.length === 0 ? "missing command: report" : `unknown command: ${positionals.map(quoted).join(" ")}`);
   }
-  if (values.contracts === undefined) throw new CliUsageError("--contracts is required");
+  const contracts = fileArgument("contracts", values.contracts);
+  if (contracts === undefined) throw new CliUsageError("--contracts is required");
   if (values.period === undefined) throw new CliUsageError("--period is required");
-  const fiscalStart = Number(values["fiscal-start"] ?? "1");
-  if (!Number.isInteger(fiscalStart) || fiscalStart < 1 || fiscalStart > 12) {
-    throw new CliUsageError(`--fiscal-start must be a month 1–12 (got ${JSON.stringify(values["fiscal-start"])})`);
-  }
+  const fiscalText = values["fiscal-start"] ?? "1";
+  if (!/^(0?[1-9]|1[0-2])$/.test(fiscalText)) throw new CliUsageError(`--fiscal-start must be a month 1–12 (got ${quoted(fiscalText)})`);
   const format = values.format ?? "table";
-  if (format !== "table" && format !== "json" && format !== "csv") throw new CliUsageError(`--format must be table, json or csv (got ${JSON.stringify(format)})`);
+  if (format !== "table" && format !== "json" && format !== "csv") throw new CliUsageError(`--format must be table, json or csv (got ${quoted(format)})`);
   const proration = values.proration ?? "month";
-  if (proration !== "month" && proration !== "day") throw new CliUsageError(`--proration must be month or day (got ${JSON.stringify(proration)})`);
-  if (values.scorecard !== undefined && values.usage === undefined) throw new CliUsageError("--scorecard needs --usage");
-  return {
-    contracts: values.contracts,
-    usage: values.usage,
-    scorecard: values.scorecard,
-    period: values.period,
-    fiscalStart,
-    format,
-    proration,
-    quiet: values.quiet === true,
-  };
+  if (proration !== "month" && proration !== "day") throw new CliUsageError(`--proration must be month or day (got ${quoted(proration)})`);
+  const usage = fileArgument("usage", values.usage);
+  const scorecard = fileArgument("scorecard", values.scorecard);
+  if (scorecard !== undefined && usage === undefined) throw new CliUsageError("--scorecard needs --usage");
+  return { contracts, usage, scorecard, period: values.period, fiscalStart: Number(fiscalText), format, proration, quiet: values.quiet === true };
 }
 
 function validateSnapshots(file: RecordFile): UsageSnapshotInput[] {
@@ -117,6 +126,12 @@ function validateSnapshots(file: RecordFile): UsageSnapshotInput[] {
   });
   if (issues.length > 0) throw new ValidationError(issues);
   return file.records as UsageSnapshotInput[];
+}
+
+/** Writes an error to stderr: `cs-metrics: message`, then each detail line indented; every line escaped. */
+function printError(io: CliIo, message: string, details: readonly string[] = []): void {
+  const lines = [`cs-metrics: ${message.replace(/^cs-metrics: /, "")}`, ...details.map((detail) => `  ${detail}`)];
+  io.stderr(`${lines.map(terminalText).join("\n")}\n`);
 }
 
 /**
@@ -130,7 +145,8 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     args = readArguments(argv);
   } catch (error) {
     if (!(error instanceof CliUsageError)) throw error;
-    io.stderr(`cs-metrics: ${error.message}\n\n${USAGE}`);
+    printError(io, error.message);
+    io.stderr(`\n${USAGE}`);
     return 2;
   }
   if (args === "help") {
@@ -141,17 +157,17 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     io.stdout(`${version}\n`);
     return 0;
   }
-  const progress = args.quiet ? undefined : (message: string) => io.stderr(`cs-metrics: ${message}\n`);
+  const progress = args.quiet ? undefined : (message: string) => printError(io, message);
   const files: Record<string, LocatedFile> = {};
   try {
     const period = periodArgument(args.period, args.fiscalStart);
-    const contracts = await readRecords(args.contracts, { numericColumns: CONTRACT_NUMBERS }, progress);
+    const contracts = await readRecords(args.contracts, CONTRACTS_CSV, progress);
     files.contracts = contracts;
     const book = contractBook(contracts.records as ContractInput[]);
     const report = revenueReport(book, period, { proration: args.proration });
     const sections: ReportSection[] = [];
     if (args.usage !== undefined) {
-      const usage = await readRecords(args.usage, { numericColumns: USAGE_NUMBERS, nestedPrefix: "metrics" }, progress);
+      const usage = await readRecords(args.usage, USAGE_CSV, progress);
       files.snapshots = usage;
       const snapshots = validateSnapshots(usage);
       if (args.scorecard !== undefined) {
@@ -164,22 +180,26 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     return 0;
   } catch (error) {
     if (error instanceof CliUsageError) {
-      io.stderr(`cs-metrics: ${error.message}\n`);
+      printError(io, error.message);
       return 2;
     }
     if (error instanceof ValidationError) {
-      io.stderr(`cs-metrics: invalid input (${error.issues.length} ${error.issues.length === 1 ? "problem" : "problems"}):\n`);
-      for (const line of locateIssues(error, files).slice(0, 50)) io.stderr(`  ${line}\n`);
-      if (error.issues.length > 50) io.stderr(`  … and ${error.issues.length - 50} more\n`);
+      const listed = locateIssues(error, files).slice(0, 50);
+      if (error.issues.length > 50) listed.push(`… and ${error.issues.length - 50} more`);
+      printError(io, `invalid input (${error.issues.length} ${error.issues.length === 1 ? "problem" : "problems"}):`, listed);
       return 1;
     }
     if (error instanceof CurrencyMismatchError) {
       const [located] = locateIssues(new ValidationError([{ path: error.path, message: `currency ${error.actual} differs from ${error.expected} (one report uses one currency)` }]), files);
-      io.stderr(`cs-metrics: ${located}\n`);
+      printError(io, located!);
       return 1;
     }
-    if (error instanceof CsMetricsError || error instanceof CliInputError) {
-      io.stderr(`${error.message.startsWith("cs-metrics:") ? "" : "cs-metrics: "}${error.message}\n`);
+    if (error instanceof CliInputError) {
+      printError(io, error.message, error.details);
+      return 1;
+    }
+    if (error instanceof CsMetricsError) {
+      printError(io, error.message);
       return 1;
     }
     throw error;

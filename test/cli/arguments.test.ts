@@ -19,10 +19,10 @@ describe("cs-metrics argument errors", () => {
   it("names an unknown command, and extra positionals after report", async () => {
     const other = await runCli(["summary", "--contracts", contracts, "--period", "2025"]);
     expect(other.code).toBe(2);
-    expect(other.stderr.startsWith("cs-metrics: unknown command: summary\n")).toBe(true);
+    expect(other.stderr.startsWith('cs-metrics: unknown command: "summary"\n')).toBe(true);
     const extra = await runCli(["report", "now", "--contracts", contracts, "--period", "2025"]);
     expect(extra.code).toBe(2);
-    expect(extra.stderr.startsWith("cs-metrics: unknown command: report now\n")).toBe(true);
+    expect(extra.stderr.startsWith('cs-metrics: unknown command: "report" "now"\n')).toBe(true);
   });
 
   it("names an unknown option, and an option missing its value", async () => {
@@ -65,5 +65,64 @@ describe("cs-metrics argument errors", () => {
     const run = await runCli(["report", "--contracts", contracts, "--period", "last year"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('cs-metrics: --period must be YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (got "last year")\n');
+  });
+
+  it("rejects a period of the right form that names no period with exit code 2, not 1 (item 6)", async () => {
+    const cases: [string, string][] = [
+      ["2025-13", 'cs-metrics: --period "2025-13": month must be 1–12 (got 13)'],
+      ["2025-00", 'cs-metrics: --period "2025-00": month must be 1–12 (got 0)'],
+      ["9999", 'cs-metrics: --period "9999": must be a whole year from 1 to 9998 (got 9999)'],
+      ["0000", 'cs-metrics: --period "0000": must be a whole year from 1 to 9998 (got 0)'],
+      ["0000-Q1", 'cs-metrics: --period "0000-Q1": must be a whole year from 1 to 9998 (got 0)'],
+      ["2025-02-29..2025-03-31", 'cs-metrics: --period "2025-02-29..2025-03-31": start: must be a calendar date YYYY-MM-DD (got "2025-02-29")'],
+      ["2025-03-01..2025-02-30", 'cs-metrics: --period "2025-03-01..2025-02-30": end: must be a calendar date YYYY-MM-DD (got "2025-02-30")'],
+      ["2025-03-31..2025-03-01", 'cs-metrics: --period "2025-03-31..2025-03-01": end: must be after start (2025-03-31)'],
+      ["2025-Q5", 'cs-metrics: --period must be YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (got "2025-Q5")'],
+    ];
+    for (const [period, message] of cases) {
+      const run = await runCli(["report", "--contracts", contracts, "--period", period]);
+      expect([period, run.code, run.stdout, run.stderr]).toEqual([period, 2, "", `${message}\n`]);
+    }
+    // a fiscal year past 9998 too: FY9999 with an April start would end in 10000
+    const fiscal = await runCli(["report", "--contracts", contracts, "--period", "9999", "--fiscal-start", "4"]);
+    expect(fiscal.code).toBe(2);
+  });
+
+  it("takes a fiscal start month written 1–12 or 01–09 only, not 0x4, 4e0 or ' 4'", async () => {
+    for (const month of ["0x4", "4e0", " 4", "+4", ""]) {
+      const run = await runCli(["report", "--contracts", contracts, "--period", "2025", "--fiscal-start", month]);
+      expect([month, run.code]).toEqual([month, 2]);
+    }
+    const padded = await runCli(["report", "--contracts", contracts, "--period", "2025", "--fiscal-start", "04", "--format", "csv"]);
+    expect(padded.stdout).toContain("periodStart,2025-04-01\n");
+  });
+
+  it("rejects an option given twice and an empty file name", async () => {
+    const twice = await runCli(["report", "--contracts", contracts, "--period", "2025", "--period", "2026"]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr.startsWith("cs-metrics: --period is given more than once\n\nUsage:")).toBe(true);
+    const blank: Record<string, string[]> = {
+      "--contracts": ["--contracts", " "],
+      "--usage": ["--contracts", contracts, "--usage", ""],
+      "--scorecard": ["--contracts", contracts, "--usage", contracts, "--scorecard", " "],
+    };
+    for (const [option, args] of Object.entries(blank)) {
+      const run = await runCli(["report", ...args, "--period", "2025"]);
+      expect(run.code).toBe(2);
+      expect(run.stderr.startsWith(`cs-metrics: ${option} needs a file name (got "${args.at(-1)!}")\n`)).toBe(true);
+    }
+  });
+
+  it("never echoes a 100 KB argument whole (item 8)", async () => {
+    const long = "2".repeat(100_000);
+    const period = await runCli(["report", "--contracts", contracts, "--period", long]);
+    expect(period.code).toBe(2);
+    expect(period.stderr).toBe(`cs-metrics: --period must be YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (got "${"2".repeat(120)}…${"2".repeat(40)} (100,000 characters)")\n`);
+    const option = await runCli(["report", "--contracts", contracts, "--period", "2025", `--${"o".repeat(99_998)}`]);
+    expect(option.code).toBe(2);
+    expect(option.stderr.startsWith(`cs-metrics: Unknown option '--${"o".repeat(118)}…${"o".repeat(40)} (100,000 characters)'.`)).toBe(true);
+    expect(option.stderr.length).toBeLessThan(2000);
+    const command = await runCli([long, "--contracts", contracts, "--period", "2025"]);
+    expect(command.stderr.split("\n")[0]).toBe(`cs-metrics: unknown command: "${"2".repeat(120)}…${"2".repeat(40)} (100,000 characters)"`);
   });
 });

@@ -32,11 +32,11 @@ describe("cs-metrics report on unusable input", () => {
     expect(run.stderr).toBe(`cs-metrics: ${file}:1:1: must hold a JSON array of records\n`);
   });
 
-  it("calls an empty JSON file invalid at 1:1", async () => {
+  it("calls an empty JSON file empty at 1:1", async () => {
     const file = scratchFile("empty.json", "");
     const run = await runCli(["report", "--contracts", file, "--period", "2025"]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`cs-metrics: ${file}:1:1: invalid JSON (ValueExpected)\n`);
+    expect(run.stderr).toBe(`cs-metrics: ${file}:1:1: empty file\n`);
   });
 
   it("locates a problem in a JSON record with a two-digit index (record 10 on line 12)", async () => {

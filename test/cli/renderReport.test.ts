@@ -12,6 +12,7 @@ import { revenueReport } from "../../src/index.js";
 const report = revenueReport([{ id: "1", customerId: "a", start: "2025-01-10", amount: 100, interval: "month", currency: "USD" }], { start: "2025-01-01", end: "2025-02-01" });
 
 const note: ReportSection = {
+  key: "notes",
   title: "Notes",
   rows: [{ metric: "note", value: 'say "hi", twice', label: "note", shown: "hi" }],
   json: { note: 1 },
@@ -42,9 +43,10 @@ describe("renderReport", () => {
     expect(lines.slice(-3)).toEqual(["", "Notes", `  ${"note".padEnd(28)}hi`]);
   });
 
-  it("puts each section under its title in JSON", () => {
+  it("puts each section under its key in JSON, with its title as a field", () => {
     const parsed = JSON.parse(renderReport(report, "json", [note])) as Record<string, unknown>;
-    expect(parsed.Notes).toEqual({ note: 1 });
+    expect(parsed.notes).toEqual({ title: "Notes", note: 1 });
+    expect(parsed.Notes).toBeUndefined();
     expect(parsed.currency).toBe("USD");
   });
 });

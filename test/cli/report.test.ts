@@ -120,6 +120,15 @@ describe("cs-metrics report --scorecard", { timeout: 60_000 }, () => {
     expect(lines).toContain("hokuto-logistics | 98.0 | good");
   });
 
+  it("puts the health section under the fixed key health in JSON, its title a field (item 7)", async () => {
+    const run = await runCli([...args, "--format", "json"]);
+    const parsed = JSON.parse(run.stdout) as { health: { title: string; asOf: string; bands: { good: number; normal: number; bad: number } } };
+    expect(parsed.health.title).toBe("Health ヘルススコア (7 customers, latest snapshot on or before 2026-03-31)");
+    expect(parsed.health.asOf).toBe("2026-03-31");
+    expect([parsed.health.bands.good, parsed.health.bands.normal, parsed.health.bands.bad]).toEqual([4, 1, 2]);
+    expect(Object.keys(parsed).filter((key) => key.startsWith("Health"))).toEqual([]);
+  });
+
   it("adds exact health rows to CSV output", async () => {
     const run = await runCli([...args, "--format", "csv"]);
     expect(run.stdout).toContain("healthGood,4\nhealthNormal,1\nhealthBad,2\nhealthUnscored,0\n");

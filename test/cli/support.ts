@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { version } from "../../package.json";
 import { runCli as runCommand } from "../../src/cli/run.js";
@@ -38,4 +40,17 @@ export async function runCli(args: readonly string[]): Promise<CliRun> {
 /** The `metric,value` rows of `--format csv` output (header dropped) as a map. */
 export function csvValues(stdout: string): Map<string, string> {
   return new Map(stdout.trim().split("\n").slice(1).map((line) => line.split(",") as [string, string]));
+}
+
+/** A file of `examples/data/`. */
+export const sample = (name: string): string => join(ROOT, "examples", "data", name);
+
+/** A fresh scratch folder and a writer of files in it: `write("a.csv", text)` returns the file's path. */
+export function scratchFolder(prefix: string): (name: string, content: string | Uint8Array) => string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  return (name, content) => {
+    const file = join(folder, name);
+    writeFileSync(file, content);
+    return file;
+  };
 }

@@ -1,0 +1,84 @@
+/**
+ * Reading a JSON input (jsonc-parser, for positions): checked as UTF-8 text, its nesting bounded,
+ * syntax errors and non-empty arrays of records located by line and column.
+ * @module
+ */
+import { type Node as JsonNode, type ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from "jsonc-parser";
+import { CliInputError } from "./cliErrors.js";
+import { readInputText } from "./inputText.js";
+import { MAX_JSON_DEPTH, tooDeepAt } from "./jsonNesting.js";
+import type { LocatedFile, RecordFile, SourcePosition } from "./readRecords.js";
+import { echoed } from "./terminalText.js";
+
+function positionOf(text: string, offset: number): SourcePosition {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = 0; index < offset; index++) {
+    if (text.charCodeAt(index) === 10) {
+      line++;
+      lineStart = index + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Whether the syntax error at `offset` is a `]` or `}` after a comma (allowed in JavaScript, not in JSON). */
+function isTrailingComma(text: string, offset: number): boolean {
+  return (text[offset] === "]" || text[offset] === "}") && /,\s*$/.test(text.slice(0, offset));
+}
+
+/** A JSON file's value, with positions. */
+export interface JsonFile extends LocatedFile {
+  readonly value: unknown;
+  /** The parsed tree (`type` is `"array"`, `"object"`, …). */
+  readonly type: string;
+}
+
+/**
+ * Reads a JSON file.
+ * @throws CliInputError for an unreadable file, bytes that are not UTF-8 text, a file of only white
+ * space, nesting deeper than {@link MAX_JSON_DEPTH}, or invalid JSON (strict: no comments, no trailing commas).
+ */
+export function readJsonFile(file: string): JsonFile {
+  const text = readInputText(file);
+  const located = (offset: number, what: string): CliInputError => {
+    const at = positionOf(text, offset);
+    return new CliInputError(`${echoed(file)}:${at.line}:${at.column}: ${what}`);
+  };
+  if (text.trim() === "") throw located(0, "empty file");
+  const deep = tooDeepAt(text);
+  if (deep >= 0) throw located(deep, `nesting deeper than ${MAX_JSON_DEPTH} levels`);
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true })!;
+  const first = errors[0];
+  if (first !== undefined) {
+    const hint = isTrailingComma(text, first.offset) ? ": a comma before the closing bracket (JSON allows no trailing comma)" : "";
+    throw located(first.offset, `invalid JSON (${printParseErrorCode(first.error)})${hint}`);
+  }
+  return {
+    file,
+    value: getNodeValue(tree) as unknown,
+    type: tree.type,
+    locate: (path) => {
+      // The closest ancestor that exists; for an object property, point at its key.
+      for (let length = path.length; length > 0; length--) {
+        const node: JsonNode | undefined = findNodeAtLocation(tree, [...path.slice(0, length)]);
+        if (node !== undefined) return positionOf(text, (node.parent!.type === "property" ? node.parent! : node).offset);
+      }
+      return positionOf(text, tree.offset);
+    },
+  };
+}
+
+/**
+ * Reads a JSON file holding a non-empty array of records.
+ * @throws CliInputError as {@link readJsonFile}, and when the value is not an array or is empty.
+ */
+export function readJsonRecords(file: string): RecordFile {
+  const json = readJsonFile(file);
+  const at = json.locate([]);
+  if (json.type !== "array") throw new CliInputError(`${echoed(file)}:${at.line}:${at.column}: must hold a JSON array of records`);
+  const records = json.value as unknown[];
+  if (records.length === 0) throw new CliInputError(`${echoed(file)}:${at.line}:${at.column}: no records (an empty array)`);
+  return { file, records, locate: json.locate };
+}
