@@ -8,7 +8,7 @@ import { CliInputError } from "./cliErrors.js";
 import { readInputText } from "./inputText.js";
 import { MAX_JSON_DEPTH, tooDeepAt } from "./jsonNesting.js";
 import type { LocatedFile, RecordFile, SourcePosition } from "./readRecords.js";
-import { echoed } from "./terminalText.js";
+import { echoed, quoted } from "./terminalText.js";
 
 function positionOf(text: string, offset: number): SourcePosition {
   let line = 1;
@@ -27,6 +27,30 @@ function isTrailingComma(text: string, offset: number): boolean {
   return (text[offset] === "]" || text[offset] === "}") && /,\s*$/.test(text.slice(0, offset));
 }
 
+/**
+ * The first key repeated within one object (JSON.parse and jsonc-parser silently keep the last), with the
+ * key node of its first use, or `undefined`. Walks the tree with a stack: the depth is bounded anyway.
+ */
+function firstDuplicateKey(tree: JsonNode): { key: JsonNode; first: JsonNode } | undefined {
+  const stack = [tree];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    const seen = new Map<unknown, JsonNode>();
+    for (const child of node.children ?? []) {
+      if (node.type !== "object") {
+        stack.push(child);
+        continue;
+      }
+      // a property: [key, value]
+      const key = child.children![0]!;
+      const first = seen.get(key.value);
+      if (first !== undefined) return { key, first };
+      seen.set(key.value, key);
+      stack.push(child.children![1]!);
+    }
+  }
+  return undefined;
+}
+
 /** A JSON file's value, with positions. */
 export interface JsonFile extends LocatedFile {
   readonly value: unknown;
@@ -37,7 +61,8 @@ export interface JsonFile extends LocatedFile {
 /**
  * Reads a JSON file.
  * @throws CliInputError for an unreadable file, bytes that are not UTF-8 text, a file of only white
- * space, nesting deeper than {@link MAX_JSON_DEPTH}, or invalid JSON (strict: no comments, no trailing commas).
+ * space, nesting deeper than {@link MAX_JSON_DEPTH}, invalid JSON (strict: no comments, no trailing
+ * commas), or a key repeated in one object.
  */
 export function readJsonFile(file: string): JsonFile {
   const text = readInputText(file);
@@ -54,6 +79,11 @@ export function readJsonFile(file: string): JsonFile {
   if (first !== undefined) {
     const hint = isTrailingComma(text, first.offset) ? ": a comma before the closing bracket (JSON allows no trailing comma)" : "";
     throw located(first.offset, `invalid JSON (${printParseErrorCode(first.error)})${hint}`);
+  }
+  const duplicate = firstDuplicateKey(tree);
+  if (duplicate !== undefined) {
+    const first = positionOf(text, duplicate.first.offset);
+    throw located(duplicate.key.offset, `duplicate key ${quoted(String(duplicate.key.value))} (also at line ${first.line}, column ${first.column})`);
   }
   return {
     file,

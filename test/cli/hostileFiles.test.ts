@@ -134,6 +134,19 @@ describe("odd but valid files", () => {
     expect((await report(object)).stderr).toBe(`cs-metrics: ${object}:2:3: must hold a JSON array of records\n`);
   });
 
+  it("names a key repeated in one JSON object, which JSON.parse would silently overwrite", async () => {
+    const file = write("duplicate.json", '[\n {"id":"C1","customerId":"a","start":"2025-01-01","amount":1,\n  "amount":2,"currency":"JPY"}]');
+    // line 2: ' {"id":"C1","customerId":"a","start":"2025-01-01",' is 50 characters, so the first "amount" is column 51
+    expect((await report(file)).stderr).toBe(`cs-metrics: ${file}:3:3: duplicate key "amount" (also at line 2, column 51)\n`);
+    // the same key in two records, or in a nested object and its parent, is fine
+    const fine = write("same-keys.json", JSON.stringify([{ id: "C1", customerId: "a", start: "2025-01-01", amount: 1, currency: "JPY", plan: "p" }, { id: "C2", customerId: "a", start: "2025-01-01", amount: 1, currency: "JPY" }]));
+    expect((await report(fine, "--format", "csv")).code).toBe(0);
+    const scorecard = write("duplicate-scorecard.json", '{"measures":[{"metric":"a","weight":1,"weight":2}]}');
+    expect((await report(sample("contracts.csv"), "--usage", sample("usage.csv"), "--scorecard", scorecard)).stderr).toBe(
+      `cs-metrics: ${scorecard}:1:39: duplicate key "weight" (also at line 1, column 28)\n`,
+    );
+  });
+
   it("says a row has too few cells instead of csv-parse's record-length message", async () => {
     const file = write("short.csv", `${HEADER}\nC1,a,2025-01-01,100,JPY\nC2,b,2025-01-01,100\nC3\n`);
     expect((await report(file)).stderr).toBe(`cs-metrics: ${file}:3: 4 cells, but the header has 5 columns\n`);
