@@ -18,10 +18,12 @@ export class CliInputError extends Error {
   /**
    * @param message - the first line (`file:line:column: what`, or a heading when `details` follow)
    * @param details - one line per problem, printed indented under the message
+   * @param note - a last line after the (possibly shortened) list of details
    */
   constructor(
     message: string,
     readonly details: readonly string[] = [],
+    readonly note?: string,
   ) {
     super(message);
   }

@@ -60,5 +60,5 @@ export function checkCsvHeader(file: string, header: readonly string[], columns:
   if (problems.length === 0) return;
   const known = `known columns: ${[...columns.fields, ...(nested === undefined ? [] : [`${nested}<name>`])].join(", ")}`;
   if (problems.length === 1) throw new CliInputError(unexplained === 0 ? problems[0]! : `${problems[0]!} (${known})`);
-  throw new CliInputError(`invalid CSV header (${problems.length} problems):`, unexplained === 0 ? problems : [...problems, `(${known})`]);
+  throw new CliInputError(`invalid CSV header (${problems.length} problems):`, problems, unexplained === 0 ? undefined : `(${known})`);
 }

@@ -128,9 +128,18 @@ function validateSnapshots(file: RecordFile): UsageSnapshotInput[] {
   return file.records as UsageSnapshotInput[];
 }
 
-/** Writes an error to stderr: `cs-metrics: message`, then each detail line indented; every line escaped. */
-function printError(io: CliIo, message: string, details: readonly string[] = []): void {
-  const lines = [`cs-metrics: ${message.replace(/^cs-metrics: /, "")}`, ...details.map((detail) => `  ${detail}`)];
+/** Most detail lines (problems) printed under one error; the rest are counted. */
+const MAX_LISTED_PROBLEMS = 50;
+
+/**
+ * Writes an error to stderr: `cs-metrics: message`, then the first {@link MAX_LISTED_PROBLEMS} detail
+ * lines indented, a count of the rest and the note; every line escaped.
+ */
+function printError(io: CliIo, message: string, details: readonly string[] = [], note?: string): void {
+  const listed = details.slice(0, MAX_LISTED_PROBLEMS);
+  if (details.length > MAX_LISTED_PROBLEMS) listed.push(`… and ${details.length - MAX_LISTED_PROBLEMS} more`);
+  if (note !== undefined) listed.push(note);
+  const lines = [`cs-metrics: ${message.replace(/^cs-metrics: /, "")}`, ...listed.map((detail) => `  ${detail}`)];
   io.stderr(`${lines.map(terminalText).join("\n")}\n`);
 }
 
@@ -184,9 +193,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
       return 2;
     }
     if (error instanceof ValidationError) {
-      const listed = locateIssues(error, files).slice(0, 50);
-      if (error.issues.length > 50) listed.push(`… and ${error.issues.length - 50} more`);
-      printError(io, `invalid input (${error.issues.length} ${error.issues.length === 1 ? "problem" : "problems"}):`, listed);
+      printError(io, `invalid input (${error.issues.length} ${error.issues.length === 1 ? "problem" : "problems"}):`, locateIssues(error, files));
       return 1;
     }
     if (error instanceof CurrencyMismatchError) {
@@ -195,7 +202,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
       return 1;
     }
     if (error instanceof CliInputError) {
-      printError(io, error.message, error.details);
+      printError(io, error.message, error.details, error.note);
       return 1;
     }
     if (error instanceof CsMetricsError) {

@@ -49,6 +49,17 @@ describe("the contracts header", () => {
     );
   });
 
+  it("lists the first 50 of 10,000 header problems, counts the rest and still names the known columns", async () => {
+    const extra = Array.from({ length: 10_000 }, (_, index) => `extra${index}`);
+    const { file, stderr } = await contractsError(["id,customerId,start,amount,currency", ...extra].join(","), [`${ROW}${",".repeat(10_000)}`]);
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines[0]).toBe("cs-metrics: invalid CSV header (10000 problems):");
+    // extra0 is column 6 … extra49 column 55
+    expect(lines[1]).toBe(`  ${file}:1:6: unknown column "extra0"`);
+    expect(lines[50]).toBe(`  ${file}:1:55: unknown column "extra49"`);
+    expect(lines.slice(51)).toEqual(["  … and 9950 more", `  (${KNOWN})`]);
+  });
+
   it("names a single unknown column without a suggestion with the known columns", async () => {
     const { file, stderr } = await contractsError("id,customerId,start,amount,currency,notes", [`${ROW},x`]);
     expect(stderr).toBe(`cs-metrics: ${file}:1:6: unknown column "notes" (${KNOWN})\n`);
