@@ -5,9 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import {
+  type AmountInput,
   type ContractInput,
   InvalidPeriodError,
   ValidationError,
@@ -24,7 +24,7 @@ import { caught } from "../support/caught.js";
 import { expectDecimal } from "../support/decimals.js";
 import { fraction } from "../support/fraction.js";
 
-const usd = (id: string, customerId: string, start: string, amount: Decimal.Value, extra: Partial<ContractInput> = {}): ContractInput => ({
+const usd = (id: string, customerId: string, start: string, amount: AmountInput, extra: Partial<ContractInput> = {}): ContractInput => ({
   id,
   customerId,
   start,
