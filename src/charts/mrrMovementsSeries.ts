@@ -58,7 +58,8 @@ export function mrrMovementsChart(series: RevenueSeries, options: ChartOptions =
       const amount = movement.pick(s.report);
       if (amount.isZero()) continue;
       const signed = movement.sign === 1 ? amount : amount.negated();
-      bars.push({ step, movement: movement.name, amount: plotNumber(signed), label: formatMoney(signed, series.currency) });
+      // Signs as the MRR bridge writes them: "+¥50,000", "−¥200,000".
+      bars.push({ step, movement: movement.name, amount: plotNumber(signed), label: `${movement.sign === 1 ? "+" : "−"}${formatMoney(amount, series.currency)}` });
     }
     const mrr = s.report.movements.endingMrr;
     line.push({ step, mrr: plotNumber(mrr), label: formatMoney(mrr, series.currency) });
