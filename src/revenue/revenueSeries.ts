@@ -77,8 +77,8 @@ function quartersOf(period: Period, startDay: number, endDay: number): Period[] 
  * @remarks Steps: the calendar months the period overlaps (clipped to it, as {@link monthsOf}), or
  * three-month steps from its start (the fiscal quarters of a fiscal year). Each step's report is
  * `revenueReport(contracts, step)`, or with `window: w`, `revenueReport(contracts, [step end − w
- * months, step end))` labelled `"T12M to 2025-06"` — ChartMogul and Stripe chart NRR monthly; a
- * trailing-twelve-month NRR is the figure boards and investors quote. The book is built once; the
+ * months, step end))` labelled `"T12M to 2025-06"` — dashboards chart each figure per report
+ * interval (ChartMogul: month, quarter or year); a trailing-twelve-month NRR is the figure boards quote. The book is built once; the
  * months' movements chain (one month's ending MRR is the next one's starting MRR).
  * @param contracts - A {@link ContractBook} or raw contract records.
  * @param period - The span the steps cover.

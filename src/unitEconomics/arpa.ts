@@ -13,9 +13,9 @@ import { bookUnitsOn, dayOf } from "../revenue/mrr.js";
  *
  * @remarks ARPA(d) = MRR(d) / |{customers with MRR > 0 on d}|, a customer's lines combined into one
  * account — ChartMogul's definition ("the sum of all your customers' MRR / number of customers";
- * several subscriptions of a customer count as one), also Baremetrics' ARPU and Stripe Billing's
- * "average revenue per subscriber". Customers whose lines are all ¥0 (free plans) are not counted,
- * as Stripe leaves free-plan subscribers out. Some tools average over a month (mean MRR / mean
+ * several subscriptions of a customer count as one), also Baremetrics' ARPU. Customers whose lines
+ * are all ¥0 (free plans) are not counted, as Stripe Billing counts active subscribers: one per
+ * customer, free-plan subscribers left out. Some tools average over a month (mean MRR / mean
  * customers); this reads one day — take the month's last day for a monthly figure.
  * @param contracts - A {@link ContractBook} or raw contract records.
  * @param date - The day, `YYYY-MM-DD` or a `Date` (read in UTC).
