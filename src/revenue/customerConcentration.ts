@@ -11,7 +11,7 @@ import { readOptions } from "../schemas/options.js";
 import { type CalendarDateInput, describeValue } from "../schemas/primitives.js";
 import { type ContractsInput, toContractBook, unitsToDecimal } from "./contractBook.js";
 import { dayOf } from "./mrr.js";
-import { unitsOn } from "./periodRows.js";
+import { bookIndexOf, lineUnits } from "./bookIndex.js";
 
 /** Options of {@link customerConcentration}. */
 export interface CustomerConcentrationOptions {
@@ -106,12 +106,19 @@ export function customerConcentration(contracts: ContractsInput, date: CalendarD
   const day = dayOf(date, "date");
   const top = readTop(readOptions(options).top);
   const book = toContractBook(contracts);
+  const index = bookIndexOf(book);
+  const { customerIds, lineStart, startDays, endDays } = index;
   const paying: { customerId: string; units: bigint }[] = [];
   let total = 0n;
-  for (const customer of book.customers) {
-    const units = unitsOn(customer.lines, day);
+  for (let customer = 0; customer < customerIds.length; customer++) {
+    let units = 0n;
+    const to = lineStart[customer + 1]!;
+    // Lines are sorted by start day.
+    for (let line = lineStart[customer]!; line < to && startDays[line]! <= day; line++) {
+      if (day < endDays[line]!) units += lineUnits(index, line);
+    }
     if (units === 0n) continue;
-    paying.push({ customerId: customer.customerId, units });
+    paying.push({ customerId: customerIds[customer]!, units });
     total += units;
   }
   // Customers come in id order; a stable sort keeps it among equal MRR.

@@ -8,7 +8,7 @@ import { resolvePeriod } from "../dates/period.js";
 import { divide, powerOfTen } from "../money/exactDecimal.js";
 import { readOptions } from "../schemas/options.js";
 import type { Period, PeriodInput } from "../schemas/period.js";
-import { MONTHS_PER_INTERVAL, type ContractsInput, toContractBook } from "../revenue/contractBook.js";
+import { type ContractsInput, toContractBook } from "../revenue/contractBook.js";
 import { conversionUnits, conversionsIn } from "./conversions.js";
 import { type GrossMarginOptions, readGrossMargin, readMoneyAmount } from "./options.js";
 
@@ -85,14 +85,8 @@ export function cacPayback(contracts: ContractsInput, period: PeriodInput, optio
   const count = BigInt(conversions.length);
   const units = conversionUnits(conversions);
   // Term months weighted by MRR units: Σ units × months / Σ units (= units).
-  const contractsById = new Map(book.contracts.map((contract) => [contract.id, contract]));
   let weightedTerm = 0n;
-  for (const conversion of conversions) {
-    for (const line of conversion.lines) {
-      const contract = contractsById.get(line.id)!;
-      weightedTerm += line.mrrUnits * BigInt(MONTHS_PER_INTERVAL[contract.interval] * contract.intervalCount);
-    }
-  }
+  for (const conversion of conversions) weightedTerm += conversion.termUnits;
   // months = (c / 10^cs) / ((units / (denominator × count)) × (g / 10^gs)) = monthsNumerator / monthsDenominator.
   const monthsNumerator = cac.scaled.coefficient * book.denominator * count * powerOfTen(grossMargin.scaled.scale);
   const monthsDenominator = units * grossMargin.scaled.coefficient * powerOfTen(cac.scaled.scale);

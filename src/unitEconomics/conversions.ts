@@ -1,11 +1,12 @@
 /**
  * Conversions: the customers whose first day with MRR > 0 ever falls in a period, read on that day.
- * ASP and CAC payback are folds over these.
+ * ASP and CAC payback are folds over these. One pass over the book's index: O(lines).
  * @module
  */
 import type { EpochDay } from "../dates/calendarDate.js";
 import type { ResolvedPeriod } from "../dates/period.js";
-import type { ContractBook, ContractLine } from "../revenue/contractBook.js";
+import { bookIndexOf, lineUnits } from "../revenue/bookIndex.js";
+import type { ContractBook } from "../revenue/contractBook.js";
 
 /** One customer's conversion: its first paid day and what it paid then. */
 export interface Conversion {
@@ -14,22 +15,33 @@ export interface Conversion {
   readonly day: EpochDay;
   /** MRR units on that day (every line active that day). */
   readonly units: bigint;
-  /** The lines with MRR > 0 active on that day. */
-  readonly lines: readonly ContractLine[];
+  /** Σ units × term months of those lines (the MRR-weighted term, times `units`). */
+  readonly termUnits: bigint;
 }
 
-/** The conversions of a period, in customer-id order. O(lines). */
+/** The conversions of a period, in customer-id order. */
 export function conversionsIn(book: ContractBook, resolved: ResolvedPeriod): Conversion[] {
+  const index = bookIndexOf(book);
+  const { customerIds, lineStart, startDays, endDays, termMonths } = index;
   const conversions: Conversion[] = [];
-  for (const customer of book.customers) {
+  for (let customer = 0; customer < customerIds.length; customer++) {
+    const from = lineStart[customer]!;
+    const to = lineStart[customer + 1]!;
     // Lines are sorted by start day: the first positive one starts the first paid day.
-    const first = customer.lines.find((line) => line.mrrUnits > 0n);
-    if (first === undefined || first.startDay < resolved.startDay || first.startDay >= resolved.endDay) continue;
-    const day = first.startDay;
-    const lines = customer.lines.filter((line) => line.mrrUnits > 0n && line.startDay <= day && day < line.endDay);
+    let first = from;
+    while (first < to && lineUnits(index, first) === 0n) first++;
+    if (first === to) continue;
+    const day = startDays[first]!;
+    if (day < resolved.startDay || day >= resolved.endDay) continue;
     let units = 0n;
-    for (const line of lines) units += line.mrrUnits;
-    conversions.push({ customerId: customer.customerId, day, units, lines });
+    let termUnits = 0n;
+    for (let line = first; line < to && startDays[line]! <= day; line++) {
+      if (day >= endDays[line]!) continue;
+      const lineMrr = lineUnits(index, line);
+      units += lineMrr;
+      termUnits += lineMrr * BigInt(termMonths[line]!);
+    }
+    conversions.push({ customerId: customerIds[customer]!, day, units, termUnits });
   }
   return conversions;
 }

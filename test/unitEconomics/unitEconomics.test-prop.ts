@@ -21,7 +21,7 @@ import {
   revenueReport,
   revenueSeries,
 } from "../../src/index.js";
-import { type GeneratedContract, asInput, contractBookArb } from "../support/contractArbitraries.js";
+import { type GeneratedContract, MONTHS_PER_INTERVAL, asInput, contractBookArb, dayOfDate } from "../support/contractArbitraries.js";
 import { Exact, expectRelativelyClose } from "../support/decimals.js";
 
 /** The month containing a period's start. */
@@ -33,6 +33,34 @@ const lastDay = (period: Period): string => new Date(Date.parse(`${period.end}T0
 /** Every amount × k. */
 const scaled = (records: readonly GeneratedContract[], k: string): GeneratedContract[] =>
   records.map((record) => ({ ...record, amount: new Decimal(record.amount).times(k).toFixed() }));
+
+/**
+ * The new customers of a period read from the records alone (no library code): per customer, the
+ * first day with MRR > 0 and, over the lines active that day, Σ MRR and Σ MRR × term months.
+ */
+function naiveConversions(records: readonly GeneratedContract[], period: Period): { mrr: Decimal; weighted: Decimal }[] {
+  const byCustomer = new Map<string, GeneratedContract[]>();
+  for (const record of records) byCustomer.set(record.customerId, [...(byCustomer.get(record.customerId) ?? []), record]);
+  const start = dayOfDate(period.start);
+  const end = dayOfDate(period.end);
+  const found: { mrr: Decimal; weighted: Decimal }[] = [];
+  for (const lines of byCustomer.values()) {
+    const paid = lines.filter((line) => !new Decimal(line.amount).isZero());
+    if (paid.length === 0) continue;
+    const first = Math.min(...paid.map((line) => dayOfDate(line.start)));
+    if (first < start || first >= end) continue;
+    let mrr = new Exact(0);
+    let weighted = new Exact(0);
+    for (const line of paid) {
+      if (dayOfDate(line.start) > first || (line.end !== null && dayOfDate(line.end) <= first)) continue;
+      const months = MONTHS_PER_INTERVAL[line.interval] * line.intervalCount;
+      mrr = mrr.plus(new Exact(line.amount).div(months));
+      weighted = weighted.plus(new Exact(line.amount));
+    }
+    found.push({ mrr, weighted });
+  }
+  return found;
+}
 
 /** Everything this suite's functions report for a book, as JSON text (Decimals as exact text). */
 function everything(records: readonly GeneratedContract[], period: Period): string {
@@ -117,7 +145,12 @@ describe("unit economics properties", () => {
       expectRelativelyClose(new Exact(result.months).times(result.asp!).times(grossMargin), cac, "1e-35");
       const cycles = new Exact(result.months).div(result.termMonths!);
       expectRelativelyClose(result.renewalCycles, cycles, "1e-34");
-      expect(result.termMonths!.gte(1)).toBe(true);
+      // Against the records: term = Σ MRR × months / Σ MRR, and MRR × months is the line's amount.
+      const naive = naiveConversions(records, period);
+      expect(result.newCustomers).toBe(naive.length);
+      const mrr = naive.reduce<Decimal>((sum, c) => sum.plus(c.mrr), new Exact(0));
+      expectRelativelyClose(result.termMonths, naive.reduce<Decimal>((sum, c) => sum.plus(c.weighted), new Exact(0)).div(mrr), "1e-34");
+      expectRelativelyClose(result.asp, mrr.div(naive.length), "1e-34");
       expect(result.renewalsToPayback).toBe(Math.max(0, result.renewalCycles!.ceil().toNumber() - 1));
     },
   );
