@@ -43,9 +43,24 @@ export type { NetRevenueChurnOptions, RevenueRates } from "./revenue/rateFormula
 export { compoundRate } from "./revenue/compoundRate.js";
 export type { CompoundRateOptions, RateUnit } from "./revenue/compoundRate.js";
 export { cohortRetention } from "./revenue/cohortRetention.js";
-export type { Cohort, CohortCell, CohortRetention } from "./revenue/cohortRetention.js";
+export type { Cohort, CohortBase, CohortCell, CohortRetention, CohortRetentionOptions } from "./revenue/cohortRetention.js";
 export { revenueReport } from "./revenue/revenueReport.js";
 export type { RevenueReport, RevenueReportOptions } from "./revenue/revenueReport.js";
+export { revenueSeries } from "./revenue/revenueSeries.js";
+export type { RevenueSeries, RevenueSeriesOptions, RevenueSeriesStep, SeriesStep } from "./revenue/revenueSeries.js";
+export { customerConcentration } from "./revenue/customerConcentration.js";
+export type { ConcentrationPoint, CustomerConcentration, CustomerConcentrationOptions, TopShare } from "./revenue/customerConcentration.js";
+
+// Unit economics: ARPA, ASP, quick ratio, LTV, CAC payback.
+export { arpa } from "./unitEconomics/arpa.js";
+export { asp } from "./unitEconomics/asp.js";
+export { quickRatio } from "./unitEconomics/quickRatio.js";
+export type { QuickRatioOptions } from "./unitEconomics/quickRatio.js";
+export { ltv } from "./unitEconomics/ltv.js";
+export type { LifetimeValue, LtvChurnMonth, LtvOptions } from "./unitEconomics/ltv.js";
+export { cacPayback } from "./unitEconomics/cacPayback.js";
+export type { CacPayback, CacPaybackOptions } from "./unitEconomics/cacPayback.js";
+export type { GrossMarginOptions } from "./unitEconomics/options.js";
 
 export { lostRevenue } from "./lostRevenue/lostRevenue.js";
 export type { LostRevenue, LostRevenueOptions, LostRevenueRow, Proration } from "./lostRevenue/lostRevenue.js";

@@ -13,3 +13,5 @@ export { priorityQuadrantChart, CONTACT_COLORS } from "./priorityQuadrant.js";
 export type { PriorityQuadrantChartOptions } from "./priorityQuadrant.js";
 export { bandDistributionChart, BAND_COLORS } from "./bandDistribution.js";
 export type { BandDistributionPoint } from "./bandDistribution.js";
+export { mrrMovementsChart } from "./mrrMovementsSeries.js";
+export { concentrationCurveChart } from "./concentrationCurve.js";

@@ -19,6 +19,8 @@ export interface BookIndex {
   readonly startDays: Float64Array;
   /** `Infinity` for an open-ended line. */
   readonly endDays: Float64Array;
+  /** Months one `amount` covers (months per interval × intervalCount): the line's term, 12 for a yearly plan. */
+  readonly termMonths: Int32Array;
   /** Units per line as exact doubles, or `null` when the book needs bigints ({@link BookIndex.bigUnits}). */
   readonly units: Float64Array | null;
   /** Units per line as bigints; set when `units` is `null`. */

@@ -429,6 +429,7 @@ export class ContractBookBuilder {
     const startDays = new Float64Array(count);
     const endDays = new Float64Array(count);
     const doubles = new Float64Array(count);
+    const termMonths = new Int32Array(count);
     // In input order the ids column is the lines' ids as it is; otherwise it is permuted.
     const lineIds: string[] = order === null ? this.#ids : new Array<string>(count);
     const coefficients = this.#coefficients.view();
@@ -445,6 +446,7 @@ export class ContractBookBuilder {
       endDays[at] = allEnds[entry]!;
       const scale = scales[entry]!;
       const lineMonths = months[entry]!;
+      termMonths[at] = lineMonths;
       let units = Number.NaN;
       if (bigUnits === null && (converted.size === 0 || !converted.has(entry))) {
         if (scale !== lastScale || lineMonths !== lastMonths) {
@@ -470,7 +472,7 @@ export class ContractBookBuilder {
       const coefficient = conversion?.coefficient ?? this.#bigCoefficients.get(entry) ?? BigInt(coefficients[entry]!);
       bigUnits[at] = coefficient * bigFactorOf(conversion?.scale ?? scale, lineMonths);
     }
-    return { customerIds, lineStart, lineIds, startDays, endDays, units: bigUnits === null ? doubles : null, bigUnits };
+    return { customerIds, lineStart, lineIds, startDays, endDays, termMonths, units: bigUnits === null ? doubles : null, bigUnits };
   }
 }
 

@@ -12,7 +12,8 @@ import { type CalendarDateInput, describeValue, toCalendarDate } from "../schema
 import { type ContractBook, type ContractsInput, toContractBook, unitsToDecimal } from "./contractBook.js";
 import { unitsOn } from "./periodRows.js";
 
-function dayOf(date: CalendarDateInput, path: string): number {
+/** Epoch day of a date argument; a {@link ValidationError} at `path` when it is not a calendar date. */
+export function dayOf(date: CalendarDateInput, path: string): number {
   const text = toCalendarDate(date);
   if (text === null) {
     throw new ValidationError([{ path, message: `must be a calendar date YYYY-MM-DD (got ${describeValue(date)})` }]);
@@ -20,7 +21,8 @@ function dayOf(date: CalendarDateInput, path: string): number {
   return parseCalendarDate(text)!;
 }
 
-function bookUnitsOn(book: ContractBook, day: number): { units: bigint; customers: number } {
+/** Σ MRR units of a book on a day, and how many customers have MRR > 0 that day. */
+export function bookUnitsOn(book: ContractBook, day: number): { units: bigint; customers: number } {
   let units = 0n;
   let customers = 0;
   for (const customer of book.customers) {

@@ -11,17 +11,21 @@ import {
   type VegaLiteSpec,
   bandDistributionChart,
   cohortRetentionChart,
+  concentrationCurveChart,
   mrrBridgeChart,
+  mrrMovementsChart,
   mrrBridgeSteps,
   priorityQuadrantChart,
 } from "../../src/charts/index.js";
 import {
   cohortRetention,
   contractBook,
+  customerConcentration,
   fiscalYear,
   goodMinusBad,
   priorityQuadrant,
   revenueReport,
+  revenueSeries,
   scoreCustomers,
   type ContractInput,
   type ScorecardInput,
@@ -140,6 +144,70 @@ describe("health band distribution", () => {
     const svg = await renderSvg(spec);
     expect(svg).toContain("Good−Bad (points)");
     expect(svg.match(/aria-roledescription="bar"/g)?.length).toBe(9);
+  });
+});
+
+describe("MRR movements series", () => {
+  it("stacks each month's movements (losses below zero) under the ending-MRR line (sample data, FY2025)", async () => {
+    const spec = mrrMovementsChart(revenueSeries(book, fy2025));
+    const [bars, line] = spec.layer as { data: { values: Record<string, unknown>[] } }[];
+    // By hand: Apr hokuto +50,000 (expansion); May nagoya +250,000 (new); Jun shinsei +60,000 (new), osaka
+    // +30,000 (expansion); Jul sakura −200,000 (churn); Aug fuji +100,000 (reactivation); Sep aozora −200,000
+    // (contraction); Oct minato +30,000; Nov nothing; Dec shinsei −60,000; Jan kawasaki −90,000; Feb–Mar nothing.
+    expect(bars?.data.values.map((v) => [v.step, v.movement, v.amount])).toEqual([
+      ["2025-04", "expansion", 50_000],
+      ["2025-05", "new", 250_000],
+      ["2025-06", "new", 60_000],
+      ["2025-06", "expansion", 30_000],
+      ["2025-07", "churn", -200_000],
+      ["2025-08", "reactivation", 100_000],
+      ["2025-09", "contraction", -200_000],
+      ["2025-10", "expansion", 30_000],
+      ["2025-12", "churn", -60_000],
+      ["2026-01", "churn", -90_000],
+    ]);
+    expect(bars?.data.values[4]?.label).toBe("−¥200,000");
+    // 1,620,000 + 50,000 = 1,670,000; + 250,000; + 90,000; − 200,000; + 100,000; − 200,000; + 30,000; 0; − 60,000; − 90,000; 0; 0.
+    expect(line?.data.values.map((v) => v.mrr)).toEqual([1_670_000, 1_920_000, 2_010_000, 1_810_000, 1_910_000, 1_710_000, 1_740_000, 1_740_000, 1_680_000, 1_590_000, 1_590_000, 1_590_000]);
+    const svg = await renderSvg(spec);
+    expect(svg).toContain("MRR movements");
+    expect(svg.match(/aria-roledescription="bar"/g)?.length).toBe(10);
+    expect(svg).toContain("MRR (JPY)");
+  });
+
+  it("names unlabelled steps by their start day", () => {
+    const series = revenueSeries(book, { start: "2025-04-01", end: "2025-06-01" });
+    const unlabelled = { ...series, steps: series.steps.map(({ step, report }) => ({ step: { start: step.start, end: step.end }, report })) };
+    const [, line] = mrrMovementsChart(unlabelled).layer as { data: { values: Record<string, unknown>[] } }[];
+    expect(line?.data.values.map((v) => v.step)).toEqual(["2025-04-01", "2025-05-01"]);
+  });
+
+  it("rejects what is not a series", () => {
+    expect(() => mrrMovementsChart({} as never)).toThrow(/series\.steps: must be the steps of revenueSeries/);
+  });
+});
+
+describe("concentration curve", () => {
+  it("starts at the origin and climbs to 100% through the ranked customers (sample data, 2026-03-31)", async () => {
+    const spec = concentrationCurveChart(customerConcentration(book, "2026-03-31"));
+    const [curve, diagonal] = spec.layer as { data: { values: Record<string, unknown>[] } }[];
+    // 7 paying customers: x = k/7 × 100; y: aozora 400,000 of 1,590,000 = 25.157…%, …, all 7 = 100%.
+    expect(curve?.data.values.map((v) => v.customerId)).toEqual(["", "aozora-bank", "tohoku-energy", "hokuto-logistics", "nagoya-motors", "minato-clinic", "osaka-media", "fuji-retail"]);
+    expect(curve?.data.values[1]?.mrr).toBeCloseTo((400_000 / 1_590_000) * 100, 10);
+    expect(curve?.data.values[7]).toMatchObject({ customers: 100, mrr: 100 });
+    expect(diagonal?.data.values).toEqual([{ customers: 0, mrr: 0 }, { customers: 100, mrr: 100 }]);
+    // Herfindahl 429,500 / 2,528,100 = 0.16989… → "0.1699" in the subtitle.
+    expect((spec.title as { subtitle: string }).subtitle).toBe("2026-03-31 · 7 customers · Herfindahl 0.1699");
+    const svg = await renderSvg(spec);
+    expect(svg).toContain("% of MRR");
+    expect(svg).toContain("Customer concentration");
+  });
+
+  it("draws an empty book with a dash for the index, and rejects what is not a concentration", () => {
+    const spec = concentrationCurveChart(customerConcentration([], "2026-03-31"), { title: "none", width: 200, height: 100 });
+    expect((spec.title as { text: string; subtitle: string })).toEqual({ text: "none", subtitle: "2026-03-31 · 0 customers · Herfindahl –" });
+    expect([spec.width, spec.height]).toEqual([200, 100]);
+    expect(() => concentrationCurveChart(null as never)).toThrow(/concentration\.curve/);
   });
 });
 
