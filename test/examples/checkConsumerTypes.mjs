@@ -21,7 +21,7 @@ const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 const TSC = join(ROOT, "node_modules", "typescript", "bin", "tsc");
 
 /** Options every setup shares: what a careful user turns on. */
-const STRICT = { strict: true, skipLibCheck: false, noEmit: true, target: "ES2022", resolveJsonModule: true };
+export const STRICT = { strict: true, skipLibCheck: false, noEmit: true, target: "ES2022", resolveJsonModule: true };
 /**
  * The globals a setup has: a Node service has @types/node, a web app bundled for the browser has the DOM
  * library. (One or the other is needed with skipLibCheck false: zod's declarations name the global `URL`.)
