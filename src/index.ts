@@ -2,7 +2,7 @@
  * cs-metrics: exact, explainable customer-success KPIs.
  * @packageDocumentation
  */
-export { default as Decimal } from "decimal.js";
+export { Decimal } from "decimal.js";
 
 export { CsMetricsError, CurrencyMismatchError, InvalidPeriodError, ValidationError } from "./errors.js";
 export type { CsMetricsErrorCode, ValidationIssue } from "./errors.js";

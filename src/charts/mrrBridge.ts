@@ -3,7 +3,7 @@
  * ending MRR.
  * @module
  */
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { formatMoney } from "../money/format.js";
 import type { MovementTotals } from "../revenue/revenueMovements.js";
 import { type ChartOptions, type JsonValue, VEGA_LITE_SCHEMA, type VegaLiteSpec, frame, plotNumber } from "./spec.js";

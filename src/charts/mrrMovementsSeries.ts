@@ -3,7 +3,7 @@
  * with the ending MRR as a line.
  * @module
  */
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { ValidationError } from "../errors.js";
 import { formatMoney } from "../money/format.js";
 import type { RevenueSeries } from "../revenue/revenueSeries.js";

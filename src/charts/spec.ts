@@ -4,7 +4,7 @@
  * notebook or any Vega-Lite viewer. Nothing here imports vega.
  * @module
  */
-import Decimal from "decimal.js";
+import { Decimal } from "decimal.js";
 
 /** The Vega-Lite JSON schema the specs are written against. */
 export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";

@@ -3,7 +3,7 @@
  * and CSV (`metric,value` rows) for other tools.
  * @module
  */
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { formatMoney, formatPercent } from "../money/format.js";
 import type { RevenueReport } from "../revenue/revenueReport.js";
 import { terminalJson, terminalText } from "./terminalText.js";

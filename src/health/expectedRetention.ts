@@ -3,7 +3,7 @@
  * today's bands.
  * @module
  */
-import Decimal from "decimal.js";
+import { Decimal } from "decimal.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
 import { ExactDecimal, ratio } from "../money/exactDecimal.js";
 import { describeValue } from "../schemas/primitives.js";

@@ -3,7 +3,7 @@
  * counts, so tallies of disjoint customer sets add up to the tally of their union.
  * @module
  */
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { ValidationError } from "../errors.js";
 import { ratio } from "../money/exactDecimal.js";
 import { describeValue } from "../schemas/primitives.js";

@@ -3,7 +3,7 @@
  * period would still have brought in after the churn date.
  * @module
  */
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { type CalendarDate, type EpochDay, addMonthsToDay, formatCalendarDate, startOfMonthDay } from "../dates/calendarDate.js";
 import { ValidationError } from "../errors.js";
 import { divide, gcd } from "../money/exactDecimal.js";

@@ -4,7 +4,7 @@
  * that produce results.
  * @module
  */
-import Decimal from "decimal.js";
+import { Decimal } from "decimal.js";
 
 /**
  * Significant digits of a division whose quotient does not terminate (a rate like 2/7, the MRR of a

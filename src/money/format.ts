@@ -3,7 +3,7 @@
  * through binary floats).
  * @module
  */
-import Decimal from "decimal.js";
+import { Decimal } from "decimal.js";
 import { ValidationError } from "../errors.js";
 import { NO_CURRENCY, isKnownCurrency, minorUnitDigits } from "./currency.js";
 import { readOptions } from "../schemas/options.js";

@@ -2,7 +2,7 @@
  * The money value handed back by cs-metrics: an exact Decimal amount with its currency.
  * @module
  */
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 
 /** An exact amount of one currency. */
 export interface Money {

@@ -2,7 +2,7 @@
  * Revenue and logo churn rates of a period (DOMAIN.md §3).
  * @module
  */
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import type { PeriodInput } from "../schemas/period.js";
 import type { ContractsInput } from "./contractBook.js";
 import { analysePeriod } from "./periodAnalysis.js";

@@ -2,7 +2,7 @@
  * Monthly start-cohort retention, on revenue and logo bases.
  * @module
  */
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { addMonthsToDay, formatMonth, startOfMonthDay } from "../dates/calendarDate.js";
 import { resolvePeriod } from "../dates/period.js";
 import { ValidationError } from "../errors.js";

@@ -2,7 +2,7 @@
  * Converting a rate between period lengths (DOMAIN.md §3, compounding).
  * @module
  */
-import Decimal from "decimal.js";
+import { Decimal } from "decimal.js";
 import { ValidationError } from "../errors.js";
 import { ExactDecimal } from "../money/exactDecimal.js";
 import { readOptions } from "../schemas/options.js";

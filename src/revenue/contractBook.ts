@@ -4,7 +4,7 @@
  * book first).
  * @module
  */
-import Decimal from "decimal.js";
+import { Decimal } from "decimal.js";
 import type { EpochDay } from "../dates/calendarDate.js";
 import { ValidationError } from "../errors.js";
 import { divide } from "../money/exactDecimal.js";

@@ -4,7 +4,7 @@
  * indexes everything once at the end. Shared by {@link contractBook} and the streaming builders.
  * @module
  */
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { type EpochDay, formatCalendarDate, parseCalendarDate } from "../dates/calendarDate.js";
 import { CurrencyMismatchError, ValidationError, type ValidationIssue } from "../errors.js";
 import { NO_CURRENCY } from "../money/currency.js";

@@ -3,7 +3,7 @@
  * (DOMAIN.md §8).
  * @module
  */
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { type CalendarDate, formatCalendarDate } from "../dates/calendarDate.js";
 import { ValidationError } from "../errors.js";
 import { divide, ratio } from "../money/exactDecimal.js";

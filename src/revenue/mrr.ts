@@ -2,7 +2,7 @@
  * MRR and ARR on a day, and the monthly MRR series of a period (DOMAIN.md §1).
  * @module
  */
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { type CalendarDate, formatCalendarDate, parseCalendarDate } from "../dates/calendarDate.js";
 import { monthsOf } from "../dates/period.js";
 import { ValidationError } from "../errors.js";

@@ -4,7 +4,7 @@
  * exactly the single-pass {@link revenueReport} figures.
  * @module
  */
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { resolvePeriod } from "../dates/period.js";
 import { CurrencyMismatchError, ValidationError } from "../errors.js";
 import { type LostRevenueOptions, type Proration, checkProration, remainingMonthsFraction } from "../lostRevenue/lostRevenue.js";

@@ -3,7 +3,7 @@
  * integers; `null` when the base is empty.
  * @module
  */
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { ratio } from "../money/exactDecimal.js";
 import { readOptions } from "../schemas/options.js";
 import type { PeriodTotals } from "./periodTotals.js";

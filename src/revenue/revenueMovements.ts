@@ -2,7 +2,7 @@
  * MRR movements over a period (DOMAIN.md §2).
  * @module
  */
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import type { Period, PeriodInput } from "../schemas/period.js";
 import { type ContractBook, type ContractsInput, unitsToDecimal } from "./contractBook.js";
 import { analysePeriod } from "./periodAnalysis.js";

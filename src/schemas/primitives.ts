@@ -4,7 +4,7 @@
  * messages that say what was expected and what was found.
  * @module
  */
-import Decimal from "decimal.js";
+import { Decimal } from "decimal.js";
 import { z } from "zod";
 import { type CalendarDate, epochDayOfDate, formatCalendarDate, parseCalendarDate } from "../dates/calendarDate.js";
 import { isKnownCurrency } from "../money/currency.js";

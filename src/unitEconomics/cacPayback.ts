@@ -3,7 +3,7 @@
  * (DOMAIN.md §8).
  * @module
  */
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { resolvePeriod } from "../dates/period.js";
 import { divide, powerOfTen } from "../money/exactDecimal.js";
 import { readOptions } from "../schemas/options.js";

@@ -2,7 +2,7 @@
  * LTV: customer lifetime value from ARPA and trailing logo churn (DOMAIN.md §8).
  * @module
  */
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { addMonthsToDay, formatCalendarDate, formatMonth, startOfMonthDay } from "../dates/calendarDate.js";
 import { type ResolvedPeriod, month as monthPeriod, resolvePeriod } from "../dates/period.js";
 import { InvalidPeriodError } from "../errors.js";

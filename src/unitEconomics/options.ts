@@ -3,7 +3,7 @@
  * number of months) and their checks: a bad value is a {@link ValidationError} naming the option.
  * @module
  */
-import Decimal from "decimal.js";
+import { Decimal } from "decimal.js";
 import { ValidationError } from "../errors.js";
 import { type ScaledInteger, toScaledInteger } from "../money/exactDecimal.js";
 import { describeValue, toAmount } from "../schemas/primitives.js";

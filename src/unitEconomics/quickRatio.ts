@@ -2,7 +2,7 @@
  * The SaaS quick ratio of a period (DOMAIN.md §8).
  * @module
  */
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { ratio } from "../money/exactDecimal.js";
 import { readOptions } from "../schemas/options.js";
 import type { PeriodInput } from "../schemas/period.js";

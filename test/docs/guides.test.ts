@@ -1,13 +1,16 @@
 /**
  * The guides keep their shape (definition, formula, worked example, pitfalls), the glossary names the
- * Japanese terms users search for, and the README keeps its two set-up commands and its 日本語 section.
+ * Japanese terms users search for, and the README keeps its two set-up commands and its 日本語 section and
+ * links only by absolute URLs (it is also the npm page).
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const read = (path: string): string => readFileSync(join(ROOT, path), "utf8");
+/** package.json's repository: README links to its files as `${REPOSITORY_FILES}docs/revenue.md`. */
+const REPOSITORY_FILES = "https://github.com/cs-metrics/cs-metrics/blob/main/";
 
 describe("guides", () => {
   it.each(["docs/revenue.md", "docs/unit-economics.md", "docs/lost-revenue.md", "docs/health.md", "docs/periods.md", "docs/money.md"])(
@@ -36,7 +39,16 @@ describe("guides", () => {
     expect(readme).toContain("npm ci && npm test\n");
     expect(readme).toContain("## 日本語");
     for (const guide of ["revenue", "unit-economics", "lost-revenue", "health", "periods", "money", "glossary", "charts", "cli"]) {
-      expect(readme, guide).toContain(`(docs/${guide}.md)`);
+      expect(readme, guide).toContain(`(${REPOSITORY_FILES}docs/${guide}.md)`);
     }
+  });
+
+  // The README is also the npm page, where a relative link leads nowhere (docs/ is not in the tarball).
+  it("the README's links are absolute and those into the repository name files that exist", () => {
+    const links = [...read("README.md").matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]!);
+    expect(links.filter((link) => !/^(https?:|mailto:)/.test(link))).toEqual([]);
+    const files = links.filter((link) => link.startsWith(REPOSITORY_FILES)).map((link) => link.slice(REPOSITORY_FILES.length).split("#")[0]!);
+    expect(files.length).toBeGreaterThan(10);
+    expect(files.filter((file) => !existsSync(join(ROOT, file)))).toEqual([]);
   });
 });

@@ -1,10 +1,12 @@
 // Packaging check (CI: `npm run check:pack`, after `npm run build`): packs the package, checks that the
-// tarball holds only what a user needs, installs it into a scratch project and uses it from ESM,
-// CommonJS, Deno and the `cs-metrics` command. Exits non-zero on the first failure.
+// tarball holds only what a user needs and that package.json links the repository, installs it into a scratch project
+// and uses it from ESM, CommonJS, Deno and the `cs-metrics` command, then type-checks a user's code against
+// it in every TypeScript setup of checkConsumerTypes.mjs. Exits non-zero on the first failure.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { checkConsumerTypes, describeResult } from "./checkConsumerTypes.mjs";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -36,11 +38,21 @@ const absent = needed.filter((path) => !files.includes(path));
 check(absent.length === 0, `the tarball holds ${needed.length} files a user needs (missing: ${absent.join(", ") || "none"})`);
 check(!files.some((path) => path.startsWith("src/") || path.startsWith("test/") || path.startsWith("examples/")), "no sources, tests or examples in the tarball");
 
+// The npm page: package.json points at the repository (README's links into it are checked by
+// test/docs/guides.test.ts: absolute, since no relative link resolves there).
+const REPOSITORY = "https://github.com/cs-metrics/cs-metrics";
+const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+check(
+  manifest.repository?.url === `git+${REPOSITORY}.git` && manifest.homepage === `${REPOSITORY}#readme` && manifest.bugs?.url === `${REPOSITORY}/issues`,
+  "package.json has repository, homepage and bugs",
+);
+
 // 2. A scratch project that installs the tarball (and zod, the peer dependency).
 const project = join(work, "project");
 mkdirSync(project);
 writeFileSync(join(project, "package.json"), JSON.stringify({ name: "scratch", private: true, version: "0.0.0" }, null, 2));
-sh(NPM, ["install", "--no-audit", "--no-fund", "--prefer-offline", join(work, packed.filename), "zod@4"], project);
+const tarball = join(work, packed.filename);
+sh(NPM, ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, "zod@4"], project);
 
 const contracts = `[
   { id: "1", customerId: "a", start: "2024-01-01", amount: 86, currency: "USD" },
@@ -49,6 +61,14 @@ const contracts = `[
 ]`;
 // starting 100; a 86 → 99 (expansion 13), b 14 → 0 (churn): NRR 99/100, GRR 86/100 (DOMAIN.md §3)
 const EXPECTED = "0.99 0.86 7 Vega-Lite";
+// The exported Decimal is decimal.js's class, the very one the library's results are made of:
+// 1 + 0.5 = 1.5; a rate, a parsed amount and a new Decimal are all its instances, also by isDecimal.
+const DECIMAL_EXPECTED = "1.5 true true true true";
+const decimalCheck = (moduleFormat) => `const one = new Decimal(1);
+const parsed = ContractSchema.parse({ id: "x", customerId: "y", start: "2025-01-01", amount: "2", currency: "EUR" }).amount;
+const rate = nrr(contracts, year(2025));
+console.log(one.plus("0.5").toString(), one instanceof Decimal, rate instanceof Decimal, parsed instanceof Decimal, Decimal.isDecimal(rate) && typeof Decimal.clone === "function" ? true : "${moduleFormat}: no clone");
+`;
 
 writeFileSync(
   join(project, "esm.mjs"),
@@ -61,6 +81,8 @@ console.log(nrr(contracts, year(2025)).toString(), grr(contracts, year(2025)).to
 `,
 );
 check(sh(process.execPath, ["esm.mjs"], project).trim() === EXPECTED, "import from ESM (cs-metrics and cs-metrics/charts)");
+writeFileSync(join(project, "decimal.mjs"), `import { ContractSchema, Decimal, nrr, year } from "cs-metrics";\nconst contracts = ${contracts};\n${decimalCheck("ESM")}`);
+check(sh(process.execPath, ["decimal.mjs"], project).trim() === DECIMAL_EXPECTED, "ESM: new Decimal(1) works and the library's Decimals are instances of the exported class");
 
 writeFileSync(
   join(project, "cjs.cjs"),
@@ -72,6 +94,8 @@ console.log(nrr(contracts, year(2025)).toString(), grr(contracts, year(2025)).to
 `,
 );
 check(sh(process.execPath, ["cjs.cjs"], project).trim() === EXPECTED, "require from CommonJS (cs-metrics and cs-metrics/charts)");
+writeFileSync(join(project, "decimal.cjs"), `const { ContractSchema, Decimal, nrr, year } = require("cs-metrics");\nconst contracts = ${contracts};\n${decimalCheck("CommonJS")}`);
+check(sh(process.execPath, ["decimal.cjs"], project).trim() === DECIMAL_EXPECTED, "CommonJS: new Decimal(1) works and the library's Decimals are instances of the exported class");
 
 writeFileSync(
   join(project, "deno.ts"),
@@ -87,5 +111,12 @@ check(sh(DENO, ["run", "--check", "--allow-read", "--allow-env", "deno.ts"], pro
 // 3. The command.
 const csv = sh(join(project, "node_modules", ".bin", "cs-metrics"), ["report", "--contracts", join(ROOT, "examples", "data", "contracts.csv"), "--period", "2025", "--fiscal-start", "4", "--format", "csv"], project);
 check(csv.includes("startingMrr,1620000\n") && csv.includes("endingMrr,1590000\n"), "the cs-metrics command runs from the installed package");
+
+// 4. Types: the tarball under every TypeScript setup, strict, skipLibCheck false (all reported, then checked).
+const results = checkConsumerTypes(tarball, work);
+for (const result of results) {
+  if (!result.ok) console.error(result.output.split("\n").slice(0, 60).join("\n"));
+}
+for (const result of results) check(result.ok, describeResult(result));
 
 console.log(`check:pack: ${files.length} files, ${(packed.size / 1024).toFixed(0)} kB packed; all checks passed`);
