@@ -90,10 +90,12 @@ export class ChartInput {
 
   /**
    * An exact decimal: a Decimal, a finite number or a plain decimal string (`"0.95"`), by the amount
-   * schema's rules (no `"0x10"`, `"1e5"`, `""`). Negative values are read when `bounds.min` allows them.
+   * schema's rules (no `"0x10"`, `"1e5"`, `""`), or the exponent text `JSON.stringify` writes for a
+   * Decimal below 1e-7 or from 1e21 (see {@link jsonDecimal}). Negative values are read when
+   * `bounds.min` allows them.
    */
   decimal(value: unknown, path: string, bounds: Bounds = {}): Decimal | null {
-    const parsed = (bounds.min ?? 0) < 0 ? signedDecimal(value) : toAmount(value);
+    const parsed = (bounds.min ?? 0) < 0 ? signedDecimal(value) : unsignedDecimal(value);
     if (typeof parsed === "string") return this.fail(path, parsed);
     return this.#inBounds(parsed.toNumber(), path, bounds) ? parsed : null;
   }
@@ -115,7 +117,32 @@ export class ChartInput {
   }
 }
 
-/** A signed decimal: the amount rules (see `toAmount`) applied to its magnitude. */
+/**
+ * decimal.js with its default notation settings: its `toJSON` writes plain digits from 1e-7 up to
+ * 1e21 and exponent notation outside, in one canonical form (`"4.1666e-9"`, `"1.5e+21"`).
+ */
+const DefaultNotation = Decimal.clone({ defaults: true });
+
+/**
+ * The Decimal a JSON-saved result holds as exponent text, or `null` when `text` is not exactly what
+ * `JSON.stringify` writes for a Decimal (so `"1e5"`, `"1E-8"`, `"1.50e-8"` are not: a Decimal writes
+ * 1e5 as `"100000"`).
+ */
+function jsonDecimal(text: string): Decimal | null {
+  if (!/^\d(\.\d+)?e[+-]\d+$/.test(text)) return null;
+  const decimal = new DefaultNotation(text);
+  return decimal.toJSON() === text ? new Decimal(decimal) : null;
+}
+
+/** A non-negative decimal by the amount rules, or the exponent text of a JSON-saved Decimal. */
+function unsignedDecimal(value: unknown): Decimal | string {
+  const parsed = toAmount(value);
+  if (typeof parsed !== "string" || typeof value !== "string") return parsed;
+  const saved = jsonDecimal(value);
+  return saved === null ? parsed : toAmount(saved);
+}
+
+/** A signed decimal: the rules of {@link unsignedDecimal} applied to its magnitude. */
 function signedDecimal(value: unknown): Decimal | string {
   let magnitude: unknown = value;
   let negative = false;
@@ -129,7 +156,7 @@ function signedDecimal(value: unknown): Decimal | string {
     magnitude = (value as Decimal).negated();
     negative = true;
   }
-  const parsed = toAmount(magnitude);
+  const parsed = unsignedDecimal(magnitude);
   if (typeof parsed === "string") return negative ? `must be a decimal number like "-12.5" (got ${describeValue(value)})` : parsed;
   return negative ? parsed.negated() : parsed;
 }
