@@ -185,7 +185,7 @@ export function priorityQuadrantChart(
           type: "nominal",
           title: "call first (優先順位)",
           scale: { domain: top.map(labelText), range: top.map(() => "circle") },
-          legend: { orient: "right", symbolFillColor: "transparent", symbolStrokeColor: "#222", labelLimit: 200 },
+          legend: { orient: "right", symbolFillColor: "transparent", symbolStrokeColor: "#222", labelLimit: 200, symbolLimit: top.length },
         },
       },
     });

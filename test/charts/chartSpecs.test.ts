@@ -21,7 +21,8 @@ import { plotNumber, plotPercent } from "../../src/charts/spec.js";
 import type { CohortRetention } from "../../src/revenue/cohortRetention.js";
 import type { GoodMinusBad } from "../../src/health/goodMinusBad.js";
 import type { QuadrantCustomer } from "../../src/health/priorityQuadrant.js";
-import { revenueMovements, year } from "../../src/index.js";
+import { year } from "../../src/index.js";
+import { smallMovements as movements } from "./support/fixtures.js";
 
 const d = (value: Decimal.Value): Decimal => new Decimal(value);
 
@@ -57,21 +58,6 @@ describe("shared conversions", () => {
     }
   });
 });
-
-/**
- * a 100 from 2024 (stays), b 40 ending 2025-05-01 (churn), c 25 from 2025-02-01 (new), year 2025:
- * starting 100 + 40 = 140, new +25, churn −40, ending 125.
- */
-function movements() {
-  return revenueMovements(
-    [
-      { id: "1", customerId: "a", start: "2024-01-01", amount: 100, currency: "USD" },
-      { id: "2", customerId: "b", start: "2024-01-01", end: "2025-05-01", amount: 40, currency: "USD" },
-      { id: "3", customerId: "c", start: "2025-02-01", amount: 25, currency: "USD" },
-    ],
-    year(2025),
-  );
-}
 
 describe("mrrBridgeChart", () => {
   it("is the waterfall of the movements: grey totals, green increases, red decreases", () => {
@@ -277,7 +263,7 @@ describe("priorityQuadrantChart", () => {
         type: "nominal",
         title: "call first (優先順位)",
         scale: { domain: labels, range: labels.map(() => "circle") },
-        legend: { orient: "right", symbolFillColor: "transparent", symbolStrokeColor: "#222", labelLimit: 200 },
+        legend: { orient: "right", symbolFillColor: "transparent", symbolStrokeColor: "#222", labelLimit: 200, symbolLimit: labels.length },
       },
     },
   });

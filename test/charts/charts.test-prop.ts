@@ -60,7 +60,7 @@ function expectClean(spec: VegaLiteSpec): void {
   expect(badValues(spec)).toEqual([]);
 }
 
-describe("chart specs never hold NaN, Infinity or undefined", () => {
+describe("chart specs never hold NaN, Infinity or undefined", { timeout: 60_000 }, () => {
   test.prop([contractBookArb(), frameArb, fc.constantFrom("revenue" as const, "logo" as const)])(
     "MRR bridge and cohort heat map of any book",
     ({ records, period }, frame, basis) => {
@@ -90,7 +90,7 @@ describe("chart specs never hold NaN, Infinity or undefined", () => {
   });
 });
 
-describe("a result saved as JSON draws the same chart", () => {
+describe("a result saved as JSON draws the same chart", { timeout: 60_000 }, () => {
   test.prop([contractBookArb()])("MRR bridge and cohort heat map (both bases)", ({ records, period }) => {
     const movements = revenueReport(asInput(records), period).movements;
     expect(mrrBridgeChart(saved(movements))).toEqual(mrrBridgeChart(movements));

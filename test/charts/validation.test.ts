@@ -13,7 +13,8 @@ import {
   mrrBridgeSteps,
   priorityQuadrantChart,
 } from "../../src/charts/index.js";
-import { ValidationError, type ValidationIssue, cohortRetention, goodMinusBad, quarter, revenueMovements, year } from "../../src/index.js";
+import { ValidationError, type ValidationIssue, cohortRetention, goodMinusBad, quarter } from "../../src/index.js";
+import { smallMovements as movements } from "./support/fixtures.js";
 
 /** The issues of the ValidationError `run` throws (fails the test if it throws anything else or nothing). */
 function issuesOf(run: () => unknown): readonly ValidationIssue[] {
@@ -27,18 +28,6 @@ function issuesOf(run: () => unknown): readonly ValidationIssue[] {
 }
 
 const paths = (run: () => unknown) => issuesOf(run).map((issue) => issue.path);
-
-/** starting 140, new +25, churn −40, ending 125 (USD). */
-function movements() {
-  return revenueMovements(
-    [
-      { id: "1", customerId: "a", start: "2024-01-01", amount: 100, currency: "USD" },
-      { id: "2", customerId: "b", start: "2024-01-01", end: "2025-05-01", amount: 40, currency: "USD" },
-      { id: "3", customerId: "c", start: "2025-02-01", amount: 25, currency: "USD" },
-    ],
-    year(2025),
-  );
-}
 
 const saved = <T>(value: T): unknown => JSON.parse(JSON.stringify(value));
 

@@ -13,7 +13,24 @@ import {
   cohortRetention,
   goodMinusBad,
   priorityQuadrant,
+  revenueMovements,
+  year,
 } from "../../../src/index.js";
+
+/**
+ * A small hand-checked bridge — a 100 from 2024 (stays), b 40 ending 2025-05-01 (churn), c 25 from
+ * 2025-02-01 (new), year 2025: starting 100 + 40 = 140, new +25, churn −40, ending 125 (USD).
+ */
+export function smallMovements() {
+  return revenueMovements(
+    [
+      { id: "1", customerId: "a", start: "2024-01-01", amount: 100, currency: "USD" },
+      { id: "2", customerId: "b", start: "2024-01-01", end: "2025-05-01", amount: 40, currency: "USD" },
+      { id: "3", customerId: "c", start: "2025-02-01", amount: 25, currency: "USD" },
+    ],
+    year(2025),
+  );
+}
 
 const STEMS = ["aozora", "fuji", "hokuto", "minato", "nagoya", "osaka", "sakura", "shinsei", "tohoku", "midori", "kita", "umeda"];
 const KINDS = ["bank", "retail", "clinic", "motors", "logistics", "media", "energy", "foods", "edu", "systems"];
