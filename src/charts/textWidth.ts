@@ -16,7 +16,7 @@ export function textWidth(text: string, fontSize: number): number {
   return ems * fontSize;
 }
 
-/** East Asian wide and full-width ranges (Hangul Jamo, CJK, Hangul syllables, compatibility forms, full-width forms). */
+/** East Asian wide and full-width ranges (Hangul Jamo, CJK, Hangul syllables, compatibility forms, full-width forms), and emoji. */
 function isWide(code: number): boolean {
   return (
     (code >= 0x1100 && code <= 0x115f) ||
@@ -26,6 +26,7 @@ function isWide(code: number): boolean {
     (code >= 0xfe30 && code <= 0xfe4f) ||
     (code >= 0xff00 && code <= 0xff60) ||
     (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x1f300 && code <= 0x1faff) ||
     code >= 0x20000
   );
 }

@@ -53,6 +53,8 @@ describe("what is not a result at all", () => {
     ["bandDistributionChart(null)", () => loose(bandDistributionChart)(null), "points"],
     ["bandDistributionChart([{}])", () => loose(bandDistributionChart)([{}]), "points[0].label"],
     ["bandDistributionChart([{ label: 'x' }])", () => loose(bandDistributionChart)([{ label: "x" }]), "points[0].bands"],
+    ["bandDistributionChart([[], 'x'])", () => loose(bandDistributionChart)([[], "x"]), "points[0]"],
+    ["cohortRetentionChart with a cell that is null", () => loose(cohortRetentionChart)({ cohorts: [{ cohort: "2025-01", customers: 1, cells: [null] }] }), "retention.cohorts[0].cells[0]"],
   ])("%s throws a ValidationError at %s…", (_name, run, firstPath) => {
     expect(paths(run)[0]).toBe(firstPath);
   });
