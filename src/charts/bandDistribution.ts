@@ -62,10 +62,16 @@ export const BAND_COLORS = { Good: "#2e9e5b", Normal: "#e0a526", Bad: "#d1453b" 
  *
  * @remarks Bar heights are {@link index!goodMinusBad}'s `goodPct`, `normalPct`, `badPct`; the line is its
  * `index` = %Good − %Bad. Points with no scored customer (percentages `null`) are drawn with no bar
- * and no line point rather than as 0.
- * @param points - One {@link BandDistributionPoint} per month (or week…), in the order to draw.
+ * and no line point rather than as 0. The default width grows with the points (24 px each, at least
+ * 480); x-axis labels that would overlap are thinned out.
+ * @param points - One {@link BandDistributionPoint} per month (or week…), in the order to draw; `bands`
+ * may be a JSON round trip of `goodMinusBad`'s result (percentages as decimal strings).
  * @param options - Title and size.
  * @returns A Vega-Lite spec (a plain object).
+ * @throws {@link index!ValidationError} when `points` is not an array, a point has no `label` or a
+ * repeated one, a count is not a whole number ≥ 0 (`points[2].bands.good`), a percentage is not a
+ * decimal within 0…100 or `null` (`points[2].bands.goodPct`; the index within −100…+100), or an
+ * option is invalid (`options.width`).
  * @example
  * ```ts
  * import { goodMinusBad } from "cs-metrics";

@@ -75,10 +75,17 @@ function readCells(input: ChartInput, retention: unknown, basis: "revenue" | "lo
  *
  * @remarks One cell per (cohort, months since start) of {@link index!cohortRetention}; colour and label =
  * retention × 100 (revenue or logo basis). Cells whose retention is `null` (an empty base) are left
- * out rather than drawn as 0.
- * @param retention - {@link index!cohortRetention}'s result.
+ * out rather than drawn as 0. The default size grows with the grid (40 px a month, 20 px a cohort,
+ * at least 480 × 320); each cell shows its retention to one decimal (`"62.5%"`) when that fits the
+ * cell, else as a whole percent (`"63%"`), else only as colour and tooltip.
+ * @param retention - {@link index!cohortRetention}'s result, or the same after a JSON round trip
+ * (rates as decimal strings); only the fields of {@link CohortRetentionChartInput} are read.
  * @param options - `basis`, title and size.
  * @returns A Vega-Lite spec (a plain object).
+ * @throws {@link index!ValidationError} when `retention` is not a cohort retention result, a field is
+ * missing or invalid (`retention.cohorts[2].cells[5].revenueRetention`: a rate must be a decimal ≥ 0
+ * or `null`), a cohort or a cohort's month appears twice, or an option is invalid (`options.basis`,
+ * `options.width`).
  * @example
  * ```ts
  * import { cohortRetention, quarter } from "cs-metrics";

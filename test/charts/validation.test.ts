@@ -275,3 +275,22 @@ describe("inputs are not mutated", () => {
     expect(JSON.stringify([result, rows, cohorts, points])).toBe(before);
   });
 });
+
+describe("mrrBridgeSteps is exact at any length", () => {
+  it("adds 25-digit amounts without the global 20-digit rounding", () => {
+    // 1234567890.123456789012345 + 0.000000000000001 = 1234567890.123456789012346 (25 significant
+    // digits; Decimal's default precision of 20 would give 1234567890.1234567890)
+    const steps = mrrBridgeSteps({
+      currency: "USD",
+      startingMrr: "1234567890.123456789012345",
+      newMrr: "0.000000000000001",
+      expansionMrr: "0",
+      reactivationMrr: "0",
+      contractionMrr: "0",
+      churnedMrr: "0",
+      endingMrr: "1234567890.123456789012346",
+    });
+    expect(steps[1]?.to.toFixed()).toBe("1234567890.123456789012346");
+    expect(steps.at(-2)?.to.toFixed()).toBe("1234567890.123456789012346");
+  });
+});
