@@ -2,15 +2,54 @@
  * Health band distribution over time: stacked Good / Normal / Bad shares with the Good−Bad line.
  * @module
  */
+import type { Decimal } from "decimal.js";
 import type { GoodMinusBad } from "../health/goodMinusBad.js";
+import { readOptions } from "../schemas/options.js";
+import { ChartInput, type Serialized, checkUnique } from "./chartInput.js";
 import { type ChartOptions, type JsonValue, VEGA_LITE_SCHEMA, type VegaLiteSpec, frame, plotNumber } from "./spec.js";
 
 /** One point in time of {@link bandDistributionChart}. */
 export interface BandDistributionPoint {
   /** x-axis label, e.g. `"2025-06"`. */
   readonly label: string;
-  /** {@link index!goodMinusBad} of the customers' health results at that time. */
-  readonly bands: GoodMinusBad;
+  /** {@link index!goodMinusBad} of the customers' health results at that time (or its JSON round trip). */
+  readonly bands: GoodMinusBad | Serialized<GoodMinusBad>;
+}
+
+/** Pixels per point of the default width (the plot widens with the points). */
+const POINT_STEP = 24;
+
+interface Point {
+  readonly label: string;
+  readonly counts: readonly [number, number, number];
+  /** Good, Normal, Bad shares and the index; `null` when nobody was scored. */
+  readonly shares: readonly [Decimal, Decimal, Decimal, Decimal] | null;
+}
+
+/** Reads the points; problems recorded on `input` (`points[2].bands.goodPct`). */
+function readPoints(input: ChartInput, value: unknown): Point[] {
+  const points: Point[] = [];
+  const rows = input.array(value, "points", "{ label, bands } points") ?? [];
+  const labels = rows.map((row, index) => {
+    const path = `points[${index}]`;
+    const point = input.record(row, path, "a { label, bands } point");
+    if (point === null) return null;
+    const label = input.text(point["label"], `${path}.label`);
+    const bands = input.record(point["bands"], `${path}.bands`, "a goodMinusBad(…) result");
+    if (bands === null) return label;
+    const count = (key: string) => input.integer(bands[key], `${path}.bands.${key}`, 0);
+    const counts = [count("good"), count("normal"), count("bad")] as const;
+    const share = (key: string, min: number) => input.nullableDecimal(bands[key], `${path}.bands.${key}`, { min, max: 100 });
+    const shares = [share("goodPct", 0), share("normalPct", 0), share("badPct", 0), share("index", -100)] as const;
+    if (label !== null && counts[0] !== null && counts[1] !== null && counts[2] !== null) {
+      // Any one percentage unknown (nobody scored): no bar and no line point, rather than a 0.
+      const known = shares[0] !== null && shares[1] !== null && shares[2] !== null && shares[3] !== null;
+      points.push({ label, counts: [counts[0], counts[1], counts[2]], shares: known ? (shares as [Decimal, Decimal, Decimal, Decimal]) : null });
+    }
+    return label;
+  });
+  checkUnique(input, labels, (index) => `points[${index}].label`, "label");
+  return points;
 }
 
 /** Band colours: Good green, Normal amber, Bad red. */
@@ -23,10 +62,16 @@ export const BAND_COLORS = { Good: "#2e9e5b", Normal: "#e0a526", Bad: "#d1453b" 
  *
  * @remarks Bar heights are {@link index!goodMinusBad}'s `goodPct`, `normalPct`, `badPct`; the line is its
  * `index` = %Good − %Bad. Points with no scored customer (percentages `null`) are drawn with no bar
- * and no line point rather than as 0.
- * @param points - One {@link BandDistributionPoint} per month (or week…), in the order to draw.
+ * and no line point rather than as 0. The default width grows with the points (24 px each, at least
+ * 480); x-axis labels that would overlap are thinned out.
+ * @param points - One {@link BandDistributionPoint} per month (or week…), in the order to draw; `bands`
+ * may be a JSON round trip of `goodMinusBad`'s result (percentages as decimal strings).
  * @param options - Title and size.
  * @returns A Vega-Lite spec (a plain object).
+ * @throws {@link index!ValidationError} when `points` is not an array, a point has no `label` or a
+ * repeated one, a count is not a whole number ≥ 0 (`points[2].bands.good`), a percentage is not a
+ * decimal within 0…100 or `null` (`points[2].bands.goodPct`; the index within −100…+100), or an
+ * option is invalid (`options.width`).
  * @example
  * ```ts
  * import { goodMinusBad } from "cs-metrics";
@@ -43,23 +88,32 @@ export const BAND_COLORS = { Good: "#2e9e5b", Normal: "#e0a526", Bad: "#d1453b" 
  * ```
  */
 export function bandDistributionChart(points: readonly BandDistributionPoint[], options: ChartOptions = {}): VegaLiteSpec {
+  const read = readOptions(options);
+  const input = new ChartInput();
+  const parsed = readPoints(input, points);
+  const size = frame(input, read, {
+    title: "Health bands and Good−Bad (ヘルススコア分布)",
+    width: Math.max(480, POINT_STEP * parsed.length),
+    height: 320,
+  });
+  input.check();
   const values: JsonValue[] = [];
-  for (const point of points) {
-    const { goodPct, normalPct, badPct, index } = point.bands;
-    if (goodPct === null || normalPct === null || badPct === null || index === null) continue;
+  for (const point of parsed) {
+    if (point.shares === null) continue;
+    const [goodPct, normalPct, badPct, index] = point.shares;
     const shares: [string, number, number][] = [
-      ["Good", plotNumber(goodPct), point.bands.good],
-      ["Normal", plotNumber(normalPct), point.bands.normal],
-      ["Bad", plotNumber(badPct), point.bands.bad],
+      ["Good", plotNumber(goodPct), point.counts[0]],
+      ["Normal", plotNumber(normalPct), point.counts[1]],
+      ["Bad", plotNumber(badPct), point.counts[2]],
     ];
     shares.forEach(([band, share, customers], order) => {
       values.push({ label: point.label, band, order, share, customers, goodMinusBad: plotNumber(index) });
     });
   }
-  const x = { field: "label", type: "ordinal", title: null, sort: points.map((point) => point.label), axis: { labelAngle: 0 } } as const;
+  const x = { field: "label", type: "ordinal", title: null, sort: parsed.map((point) => point.label), axis: { labelAngle: 0, labelOverlap: "greedy" } } as const;
   return {
     $schema: VEGA_LITE_SCHEMA,
-    ...frame(options, "Health bands and Good−Bad (ヘルススコア分布)"),
+    ...size,
     data: { values },
     layer: [
       {
@@ -79,7 +133,7 @@ export function bandDistributionChart(points: readonly BandDistributionPoint[], 
       },
       {
         transform: [{ filter: "datum.band === 'Good'" }],
-        mark: { type: "line", point: true, color: "#222", tooltip: true },
+        mark: { type: "line", point: { filled: true, color: "#222" }, color: "#222", tooltip: true },
         encoding: {
           x,
           y: { field: "goodMinusBad", type: "quantitative", title: "Good−Bad (points)", scale: { domain: [-100, 100] } },

@@ -6,7 +6,7 @@
 import { ValidationError } from "../errors.js";
 import { formatMoney, formatPercent } from "../money/format.js";
 import type { CustomerConcentration } from "../revenue/customerConcentration.js";
-import { type ChartOptions, type JsonValue, VEGA_LITE_SCHEMA, type VegaLiteSpec, frame, plotPercent } from "./spec.js";
+import { type ChartOptions, type JsonValue, VEGA_LITE_SCHEMA, type VegaLiteSpec, optionsFrame, plotPercent } from "./spec.js";
 
 /**
  * A Vega-Lite line chart of {@link index!customerConcentration}'s curve.
@@ -45,7 +45,7 @@ export function concentrationCurveChart(concentration: CustomerConcentration, op
     });
   }
   const herfindahl = concentration.herfindahl === null ? "–" : concentration.herfindahl.toDecimalPlaces(4).toString();
-  const { title, width, height } = frame(options, "Customer concentration (顧客集中度)");
+  const { title, width, height } = optionsFrame(options, "Customer concentration (顧客集中度)");
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: title, subtitle: `${concentration.date} · ${concentration.customers} customers · Herfindahl ${herfindahl}` },

@@ -6,12 +6,13 @@
 export { VEGA_LITE_SCHEMA } from "./spec.js";
 export type { ChartOptions, JsonValue, VegaLiteSpec } from "./spec.js";
 export { mrrBridgeChart, mrrBridgeSteps } from "./mrrBridge.js";
-export type { MrrBridgeStep } from "./mrrBridge.js";
+export type { MrrBridgeInput, MrrBridgeStep } from "./mrrBridge.js";
 export { cohortRetentionChart } from "./cohortHeatmap.js";
-export type { CohortRetentionChartOptions } from "./cohortHeatmap.js";
-export { priorityQuadrantChart, CONTACT_COLORS } from "./priorityQuadrant.js";
-export type { PriorityQuadrantChartOptions } from "./priorityQuadrant.js";
+export type { CohortRetentionChartInput, CohortRetentionChartOptions } from "./cohortHeatmap.js";
+export { priorityQuadrantChart, CONTACT_COLORS, DEFAULT_LABEL_TOP } from "./priorityQuadrant.js";
+export type { PriorityQuadrantChartOptions, QuadrantChartCustomer } from "./priorityQuadrant.js";
 export { bandDistributionChart, BAND_COLORS } from "./bandDistribution.js";
 export type { BandDistributionPoint } from "./bandDistribution.js";
 export { mrrMovementsChart } from "./mrrMovementsSeries.js";
 export { concentrationCurveChart } from "./concentrationCurve.js";
+export type { Serialized } from "./chartInput.js";

@@ -3,10 +3,70 @@
  * ending MRR.
  * @module
  */
-import type { Decimal } from "decimal.js";
+import { Decimal } from "decimal.js";
+import { NO_CURRENCY, isKnownCurrency } from "../money/currency.js";
 import { formatMoney } from "../money/format.js";
 import type { MovementTotals } from "../revenue/revenueMovements.js";
-import { type ChartOptions, type JsonValue, VEGA_LITE_SCHEMA, type VegaLiteSpec, frame, plotNumber } from "./spec.js";
+import { describeValue } from "../schemas/primitives.js";
+import { readOptions } from "../schemas/options.js";
+import { ChartInput, type Serialized } from "./chartInput.js";
+import { type ChartOptions, type JsonValue, VEGA_LITE_SCHEMA, type VegaLiteSpec, defaultFrame, frame, plotNumber } from "./spec.js";
+
+/** The fields of {@link MovementTotals} the MRR bridge reads, as returned or after a JSON round trip. */
+export type MrrBridgeInput = Pick<
+  MovementTotals,
+  "currency" | "startingMrr" | "endingMrr" | "newMrr" | "expansionMrr" | "reactivationMrr" | "contractionMrr" | "churnedMrr"
+>;
+
+/** Sums of up to seven amounts below 1e100 with up to 100 decimal places, without rounding. */
+const Sum = Decimal.clone({ precision: 1000 });
+
+/** How far the chained movements may miss endingMrr, relative to the largest level: 40-digit results and floats pass. */
+const IDENTITY_TOLERANCE = new Decimal("1e-9");
+
+const MOVES = [
+  ["new", "newMrr", 1],
+  ["expansion", "expansionMrr", 1],
+  ["reactivation", "reactivationMrr", 1],
+  ["contraction", "contractionMrr", -1],
+  ["churn", "churnedMrr", -1],
+] as const;
+
+interface Movements {
+  readonly currency: string;
+  readonly amounts: Readonly<Record<"startingMrr" | "endingMrr" | (typeof MOVES)[number][1], Decimal>>;
+}
+
+/** Validates the movements (`movements.newMrr`, …) and the bridge identity; throws ValidationError. */
+function readMovements(value: unknown): Movements {
+  const input = new ChartInput();
+  const record = input.record(value, "movements", "MRR movement totals (revenueReport(…).movements)");
+  input.check();
+  const currency = record!["currency"];
+  if (typeof currency !== "string" || (!isKnownCurrency(currency) && currency !== NO_CURRENCY)) {
+    input.fail("movements.currency", `must be an ISO 4217 currency code (got ${describeValue(currency)})`);
+  }
+  const amounts: Record<string, Decimal> = {};
+  for (const key of ["startingMrr", "endingMrr", ...MOVES.map((move) => move[1])]) {
+    amounts[key] = input.decimal(record![key], `movements.${key}`) ?? new Decimal(0);
+  }
+  input.check();
+  const read = amounts as Movements["amounts"];
+  let level = new Sum(read.startingMrr);
+  let largest = level;
+  for (const [, key, sign] of MOVES) {
+    level = sign === 1 ? level.plus(read[key]) : level.minus(read[key]);
+    largest = Sum.max(largest, level.abs());
+  }
+  if (level.minus(read.endingMrr).abs().greaterThan(largest.times(IDENTITY_TOLERANCE))) {
+    input.fail(
+      "movements.endingMrr",
+      `must equal startingMrr + newMrr + expansionMrr + reactivationMrr − contractionMrr − churnedMrr = ${level.toFixed()} (got ${read.endingMrr.toFixed()})`,
+    );
+  }
+  input.check();
+  return { currency: currency as string, amounts: read };
+}
 
 /** One bar of the MRR bridge, as plotted. */
 export interface MrrBridgeStep {
@@ -27,8 +87,12 @@ export interface MrrBridgeStep {
  *
  * @remarks starting → +new → +expansion → +reactivation → −contraction → −churn → ending; the last
  * movement ends exactly at ending MRR (the movement identity of DOMAIN.md §2).
- * @param movements - {@link MovementTotals}, e.g. `revenueReport(…).movements` or `revenueMovements(…)`.
+ * @param movements - {@link MovementTotals}, e.g. `revenueReport(…).movements` or `revenueMovements(…)`,
+ * or the same after a JSON round trip (amounts as decimal strings); only the fields of {@link MrrBridgeInput} are read.
  * @returns Seven steps in bridge order.
+ * @throws {@link index!ValidationError} when `movements` is not an object, an amount is not a
+ * non-negative decimal (`movements.newMrr`), `movements.currency` is not an ISO 4217 code, or
+ * endingMrr is not the chained movements (`movements.endingMrr`).
  * @example
  * ```ts
  * import { revenueReport, year } from "cs-metrics";
@@ -45,23 +109,22 @@ export interface MrrBridgeStep {
  * steps[5]?.from.toString(); //=> "165"
  * ```
  */
-export function mrrBridgeSteps(movements: MovementTotals): MrrBridgeStep[] {
-  const zero = movements.startingMrr.minus(movements.startingMrr);
-  const steps: MrrBridgeStep[] = [{ step: "starting MRR", kind: "total", amount: movements.startingMrr, from: zero, to: movements.startingMrr }];
-  let level = movements.startingMrr;
-  const moves: [string, Decimal, 1 | -1][] = [
-    ["new", movements.newMrr, 1],
-    ["expansion", movements.expansionMrr, 1],
-    ["reactivation", movements.reactivationMrr, 1],
-    ["contraction", movements.contractionMrr, -1],
-    ["churn", movements.churnedMrr, -1],
-  ];
-  for (const [step, amount, sign] of moves) {
-    const to = sign === 1 ? level.plus(amount) : level.minus(amount);
+export function mrrBridgeSteps(movements: MrrBridgeInput | Serialized<MrrBridgeInput>): MrrBridgeStep[] {
+  return stepsOf(readMovements(movements));
+}
+
+function stepsOf({ amounts }: Movements): MrrBridgeStep[] {
+  const zero = new Decimal(0);
+  const steps: MrrBridgeStep[] = [{ step: "starting MRR", kind: "total", amount: amounts.startingMrr, from: zero, to: amounts.startingMrr }];
+  let level = amounts.startingMrr;
+  for (const [step, key, sign] of MOVES) {
+    const amount = amounts[key];
+    // Exact: Sum keeps every digit; the result is handed back as a plain Decimal.
+    const to = new Decimal(sign === 1 ? new Sum(level).plus(amount) : new Sum(level).minus(amount));
     steps.push({ step, kind: sign === 1 ? "increase" : "decrease", amount, from: level, to });
     level = to;
   }
-  steps.push({ step: "ending MRR", kind: "total", amount: movements.endingMrr, from: zero, to: movements.endingMrr });
+  steps.push({ step: "ending MRR", kind: "total", amount: amounts.endingMrr, from: zero, to: amounts.endingMrr });
   return steps;
 }
 
@@ -70,10 +133,13 @@ export function mrrBridgeSteps(movements: MovementTotals): MrrBridgeStep[] {
  *
  * @remarks Bars from {@link mrrBridgeSteps}: totals in grey, increases in green, decreases in red;
  * tooltips show the exact amounts formatted in the report's currency.
- * @param movements - {@link MovementTotals}, e.g. `revenueReport(…).movements`.
+ * @param movements - {@link MovementTotals}, e.g. `revenueReport(…).movements`, or the same after a JSON
+ * round trip (amounts as decimal strings).
  * @param options - Title and size.
  * @returns A Vega-Lite spec (a plain object).
- * @throws {@link index!ValidationError} when `movements.currency` is not an ISO 4217 code.
+ * @throws {@link index!ValidationError} for the inputs {@link mrrBridgeSteps} rejects, and for options
+ * that are not an object, a title that is not a string or a size that is not a finite number > 0
+ * (`options.width`).
  * @example
  * ```ts
  * import { revenueReport, year } from "cs-metrics";
@@ -86,23 +152,28 @@ export function mrrBridgeSteps(movements: MovementTotals): MrrBridgeStep[] {
  * (spec.data as { values: { step: string; label: string }[] }).values.map((v) => v.label).at(-2); //=> "−$40.00"
  * ```
  */
-export function mrrBridgeChart(movements: MovementTotals, options: ChartOptions = {}): VegaLiteSpec {
-  const steps = mrrBridgeSteps(movements);
+export function mrrBridgeChart(movements: MrrBridgeInput | Serialized<MrrBridgeInput>, options: ChartOptions = {}): VegaLiteSpec {
+  const read = readMovements(movements);
+  const input = new ChartInput();
+  const size = frame(input, readOptions(options), defaultFrame("MRR bridge (MRR の増減)"));
+  input.check();
+  const steps = stepsOf(read);
+  const currency = read.currency;
   const values: JsonValue[] = steps.map((s) => ({
     step: s.step,
     kind: s.kind,
     from: plotNumber(s.from),
     to: plotNumber(s.to),
-    label: `${s.kind === "decrease" ? "−" : s.kind === "increase" ? "+" : ""}${formatMoney(s.amount, movements.currency)}`,
+    label: `${s.kind === "decrease" ? "−" : s.kind === "increase" ? "+" : ""}${formatMoney(s.amount, currency)}`,
   }));
   return {
     $schema: VEGA_LITE_SCHEMA,
-    ...frame(options, "MRR bridge (MRR の増減)"),
+    ...size,
     data: { values },
     mark: { type: "bar", tooltip: true },
     encoding: {
       x: { field: "step", type: "nominal", sort: steps.map((s) => s.step), title: null, axis: { labelAngle: 0 } },
-      y: { field: "from", type: "quantitative", title: `MRR (${movements.currency})` },
+      y: { field: "from", type: "quantitative", title: `MRR (${currency})` },
       y2: { field: "to" },
       color: {
         field: "kind",

@@ -7,7 +7,7 @@ import type { Decimal } from "decimal.js";
 import { ValidationError } from "../errors.js";
 import { formatMoney } from "../money/format.js";
 import type { RevenueSeries } from "../revenue/revenueSeries.js";
-import { type ChartOptions, type JsonValue, VEGA_LITE_SCHEMA, type VegaLiteSpec, frame, plotNumber } from "./spec.js";
+import { type ChartOptions, type JsonValue, VEGA_LITE_SCHEMA, type VegaLiteSpec, optionsFrame, plotNumber } from "./spec.js";
 
 /** The movements drawn, in stacking order, with their sign and colour. */
 const MOVEMENTS: readonly { name: string; sign: 1 | -1; color: string; pick: (r: RevenueSeries["steps"][number]["report"]) => Decimal }[] = [
@@ -67,7 +67,7 @@ export function mrrMovementsChart(series: RevenueSeries, options: ChartOptions =
   const x = { field: "step", type: "ordinal", sort: order, title: null, axis: { labelAngle: 0 } };
   return {
     $schema: VEGA_LITE_SCHEMA,
-    ...frame(options, "MRR movements (MRR の増減推移)"),
+    ...optionsFrame(options, "MRR movements (MRR の増減推移)"),
     layer: [
       {
         data: { values: bars },

@@ -5,6 +5,9 @@
  * @module
  */
 import { Decimal } from "decimal.js";
+import { describeValue } from "../schemas/primitives.js";
+import { readOptions } from "../schemas/options.js";
+import { ChartInput } from "./chartInput.js";
 
 /** The Vega-Lite JSON schema the specs are written against. */
 export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
@@ -24,10 +27,17 @@ export interface VegaLiteSpec {
 export interface ChartOptions {
   /** Chart title. Each builder has a bilingual default. */
   readonly title?: string;
-  /** Width in pixels. Default 480. */
+  /** Width of the plot area in pixels, a finite number > 0. Default 480 (the heat map and band chart widen with their data). */
   readonly width?: number;
-  /** Height in pixels. Default 320. */
+  /** Height of the plot area in pixels, a finite number > 0. Default 320 (the heat map grows with its cohorts). */
   readonly height?: number;
+}
+
+/** A chart's title and plot size. */
+export interface Frame {
+  readonly title: string;
+  readonly width: number;
+  readonly height: number;
 }
 
 /** A number to plot: a Decimal (or decimal text) as a float, for display only. */
@@ -40,7 +50,27 @@ export function plotPercent(ratio: Decimal.Value): number {
   return new Decimal(ratio).times(100).toNumber();
 }
 
-/** Title, width and height of a chart, filled with defaults. */
-export function frame(options: ChartOptions, defaultTitle: string): { title: string; width: number; height: number } {
-  return { title: options.title ?? defaultTitle, width: options.width ?? 480, height: options.height ?? 320 };
+/**
+ * Title, width and height of a chart from its (already read) options, filled with defaults; a title
+ * that is not a string or a size that is not a finite number > 0 is recorded on `input` at
+ * `options.title`, `options.width`, `options.height`.
+ */
+export function frame(input: ChartInput, options: ChartOptions, defaults: Frame): Frame {
+  const title = options.title === undefined ? defaults.title : typeof options.title === "string" ? options.title : input.fail("options.title", `must be a string (got ${describeValue(options.title)})`);
+  const size = (key: "width" | "height"): number =>
+    options[key] === undefined ? defaults[key] : (input.number(options[key], `options.${key}`, { positive: true }) ?? defaults[key]);
+  return { title: title ?? defaults.title, width: size("width"), height: size("height") };
+}
+
+/** The checked frame of a chart with no other options: `options` validated, defaults 480 × 320; throws ValidationError. */
+export function optionsFrame(options: ChartOptions | undefined, title: string): Frame {
+  const input = new ChartInput();
+  const size = frame(input, readOptions(options), defaultFrame(title));
+  input.check();
+  return size;
+}
+
+/** The default frame of a chart titled `title`: 480 × 320. */
+export function defaultFrame(title: string): Frame {
+  return { title, width: 480, height: 320 };
 }

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import {
   BAND_COLORS,
   CONTACT_COLORS,
+  DEFAULT_LABEL_TOP,
   VEGA_LITE_SCHEMA,
   bandDistributionChart,
   cohortRetentionChart,
@@ -20,7 +21,8 @@ import { plotNumber, plotPercent } from "../../src/charts/spec.js";
 import type { CohortRetention } from "../../src/revenue/cohortRetention.js";
 import type { GoodMinusBad } from "../../src/health/goodMinusBad.js";
 import type { QuadrantCustomer } from "../../src/health/priorityQuadrant.js";
-import { revenueMovements, year } from "../../src/index.js";
+import { year } from "../../src/index.js";
+import { smallMovements as movements } from "./support/fixtures.js";
 
 const d = (value: Decimal.Value): Decimal => new Decimal(value);
 
@@ -56,21 +58,6 @@ describe("shared conversions", () => {
     }
   });
 });
-
-/**
- * a 100 from 2024 (stays), b 40 ending 2025-05-01 (churn), c 25 from 2025-02-01 (new), year 2025:
- * starting 100 + 40 = 140, new +25, churn −40, ending 125.
- */
-function movements() {
-  return revenueMovements(
-    [
-      { id: "1", customerId: "a", start: "2024-01-01", amount: 100, currency: "USD" },
-      { id: "2", customerId: "b", start: "2024-01-01", end: "2025-05-01", amount: 40, currency: "USD" },
-      { id: "3", customerId: "c", start: "2025-02-01", amount: 25, currency: "USD" },
-    ],
-    year(2025),
-  );
-}
 
 describe("mrrBridgeChart", () => {
   it("is the waterfall of the movements: grey totals, green increases, red decreases", () => {
@@ -175,10 +162,12 @@ const heatmapLayers = (colourTitle: string) => [
 
 describe("cohortRetentionChart", () => {
   const encoding = {
-    x: { field: "monthsSinceStart", type: "ordinal", title: "months since start", axis: { labelAngle: 0 } },
-    y: { field: "cohort", type: "ordinal", title: "cohort" },
+    x: { field: "monthsSinceStart", type: "ordinal", title: "months since start", axis: { labelAngle: 0, labelOverlap: "greedy" } },
+    y: { field: "cohort", type: "ordinal", title: "cohort", axis: { labelOverlap: "greedy" } },
   };
 
+  // Two columns (months 0, 1) in the default 480 px: cells 240 px wide, so the one-decimal label
+  // ("100.0%": 6 × 0.8 em × 10 px = 48 px, + 6 px margin) fits and is the cell text.
   it("plots revenue retention by default, one cell per month with a known rate", () => {
     expect(cohortRetentionChart(cohorts())).toEqual({
       $schema: VEGA_LITE_SCHEMA,
@@ -187,10 +176,11 @@ describe("cohortRetentionChart", () => {
       height: 320,
       data: {
         values: [
-          { cohort: "2025-01", customers: 2, monthsSinceStart: 0, month: "2025-01", retention: 100, label: "100.0%" },
-          { cohort: "2025-01", customers: 2, monthsSinceStart: 1, month: "2025-02", retention: 62.5, label: "62.5%" },
+          // short: the whole percent, rounded half up (62.5% → 63%)
+          { cohort: "2025-01", customers: 2, monthsSinceStart: 0, month: "2025-01", retention: 100, label: "100.0%", short: "100%" },
+          { cohort: "2025-01", customers: 2, monthsSinceStart: 1, month: "2025-02", retention: 62.5, label: "62.5%", short: "63%" },
           // 2025-03: revenue retention null → no cell (not a 0% cell)
-          { cohort: "2025-02", customers: 1, monthsSinceStart: 0, month: "2025-02", retention: 100, label: "100.0%" },
+          { cohort: "2025-02", customers: 1, monthsSinceStart: 0, month: "2025-02", retention: 100, label: "100.0%", short: "100%" },
         ],
       },
       encoding,
@@ -203,10 +193,10 @@ describe("cohortRetentionChart", () => {
     expect(spec["title"]).toBe("Logo retention by cohort (継続率)");
     expect(spec["data"]).toEqual({
       values: [
-        { cohort: "2025-01", customers: 2, monthsSinceStart: 0, month: "2025-01", retention: 100, label: "100.0%" },
-        { cohort: "2025-01", customers: 2, monthsSinceStart: 1, month: "2025-02", retention: 50, label: "50.0%" },
+        { cohort: "2025-01", customers: 2, monthsSinceStart: 0, month: "2025-01", retention: 100, label: "100.0%", short: "100%" },
+        { cohort: "2025-01", customers: 2, monthsSinceStart: 1, month: "2025-02", retention: 50, label: "50.0%", short: "50%" },
         // the logo rate is known (0) where the revenue rate was not
-        { cohort: "2025-01", customers: 2, monthsSinceStart: 2, month: "2025-03", retention: 0, label: "0.0%" },
+        { cohort: "2025-01", customers: 2, monthsSinceStart: 2, month: "2025-03", retention: 0, label: "0.0%", short: "0%" },
         // 2025-02's only cell has no logo rate → no cell
       ],
     });
@@ -241,7 +231,7 @@ describe("priorityQuadrantChart", () => {
     encoding: { [channel]: { field: "at", type: "quantitative" } },
   });
   const points = (top: { x: number; y: number }) => ({
-    mark: { type: "point", filled: true, size: 90, tooltip: true },
+    mark: { type: "point", filled: true, size: 90, opacity: 0.9, tooltip: true },
     encoding: {
       ...axis(top),
       color: {
@@ -249,6 +239,8 @@ describe("priorityQuadrantChart", () => {
         type: "nominal",
         title: "recent contact",
         scale: { domain: ["contacted", "not contacted"], range: ["#1f6fd1", "#d1453b"] },
+        // below the plot, never on it
+        legend: { orient: "bottom", direction: "horizontal" },
       },
       tooltip: [
         { field: "priority", type: "quantitative" },
@@ -260,13 +252,34 @@ describe("priorityQuadrantChart", () => {
       ],
     },
   });
-  const labels = (top: { x: number; y: number }) => ({
-    mark: { type: "text", align: "left", dx: 7, fontSize: 10 },
-    encoding: { ...axis(top), text: { field: "label", type: "nominal" } },
+  const rings = (top: { x: number; y: number }, labels: string[]) => ({
+    transform: [{ filter: "datum.labelled" }],
+    // 2.5 × the point's area of 90 px²
+    mark: { type: "point", filled: false, size: 225, color: "#222", strokeWidth: 1.5 },
+    encoding: {
+      ...axis(top),
+      shape: {
+        field: "label",
+        type: "nominal",
+        title: "call first (優先順位)",
+        scale: { domain: labels, range: labels.map(() => "circle") },
+        legend: { orient: "right", symbolFillColor: "transparent", symbolStrokeColor: "#222", labelLimit: 200, symbolLimit: labels.length },
+      },
+    },
+  });
+  const numbers = (values: { priority: number; labelX: number; labelY: number }[], top: { x: number; y: number }) => ({
+    data: { values },
+    mark: { type: "text", align: "center", baseline: "middle", fontSize: 10, fontWeight: "bold", color: "#111" },
+    encoding: {
+      x: { field: "labelX", type: "quantitative", scale: { domain: [0, top.x] } },
+      y: { field: "labelY", type: "quantitative", scale: { domain: [0, top.y] } },
+      text: { field: "priority", type: "quantitative" },
+    },
   });
 
-  it("plots the placed customers in percent, thresholds at 50% by default, labelled", () => {
+  it("plots the placed customers in percent, thresholds at 50% by default, the first ones numbered and listed", () => {
     expect(CONTACT_COLORS).toEqual({ contacted: "#1f6fd1", notContacted: "#d1453b" });
+    expect(DEFAULT_LABEL_TOP).toBe(10);
     expect(priorityQuadrantChart(quadrantRows())).toEqual({
       $schema: VEGA_LITE_SCHEMA,
       title: "Priority quadrant 展開率 × 活用率",
@@ -275,22 +288,52 @@ describe("priorityQuadrantChart", () => {
       data: {
         values: [
           // 0.4 → 40, 0.25 → 25
-          { customerId: "b", priority: 1, quadrant: "low-low", deployment: 40, utilization: 25, contact: "not contacted", label: "1 b" },
-          { customerId: "a", priority: 2, quadrant: "high-high", deployment: 90, utilization: 33.3333, contact: "contacted", label: "2 a" },
+          { customerId: "b", priority: 1, quadrant: "low-low", deployment: 40, utilization: 25, contact: "not contacted", label: "1 b", labelled: true },
+          { customerId: "a", priority: 2, quadrant: "high-high", deployment: 90, utilization: 33.3333, contact: "contacted", label: "2 a", labelled: true },
         ],
       },
-      layer: [rule(50, "x"), rule(50, "y"), points({ x: 100, y: 100 }), labels({ x: 100, y: 100 })],
+      layer: [
+        rule(50, "x"),
+        rule(50, "y"),
+        points({ x: 100, y: 100 }),
+        rings({ x: 100, y: 100 }, ["1 b", "2 a"]),
+        // Each number right of its ring, nothing in the way. The ring's radius is √(225/π) + 1 =
+        // 9.46284 px; the number's box is 0.8 em × 10 px + 2 = 10 px wide, 2 px from the ring.
+        // b at 25% of 480 px = 120 px: centre 120 + 9.46284 + 2 + 5 = 136.46284 px = 28.42976% → 28.4298;
+        // a at 33.3333% = 159.99984 px: centre 176.46268 px = 36.76306% → 36.7631. Same heights as the points.
+        numbers(
+          [
+            { priority: 1, labelX: 28.4298, labelY: 40 },
+            { priority: 2, labelX: 36.7631, labelY: 90 },
+          ],
+          { x: 100, y: 100 },
+        ),
+      ],
     });
   });
 
-  it("draws the thresholds given, widens an axis past 100% only when a rate does, and can drop the labels", () => {
+  it("draws the thresholds given, widens an axis past 100% only when a rate or threshold does, labels only labelTop customers", () => {
     const rows = [quadrantRow({ customerId: "w", priority: 1, deploymentRate: 1.25, utilizationRate: 0.5 })];
-    const spec = priorityQuadrantChart(rows, { deploymentThreshold: 0.3, utilizationThreshold: 0.75, labels: false });
+    const spec = priorityQuadrantChart(rows, { deploymentThreshold: 0.3, utilizationThreshold: 0.75, labelTop: 0 });
     // 0.3 × 100 = 30 (deployment, horizontal rule on y); 0.75 × 100 = 75 (utilization, vertical rule on x);
-    // 展開率 125% → y axis 0–125, x stays 0–100
+    // 展開率 125% → y axis 0–125, x stays 0–100; labelTop 0: no rings, numbers or list
     expect(spec["layer"]).toEqual([rule(75, "x"), rule(30, "y"), points({ x: 100, y: 125 })]);
-    const wide = priorityQuadrantChart([quadrantRow({ customerId: "v", priority: 1, deploymentRate: 0.5, utilizationRate: 1.5 })], { labels: true });
-    expect(wide["layer"]).toEqual([rule(50, "x"), rule(50, "y"), points({ x: 150, y: 100 }), labels({ x: 150, y: 100 })]);
+    const wide = priorityQuadrantChart([quadrantRow({ customerId: "v", priority: 1, deploymentRate: 0.5, utilizationRate: 1.5 })], { utilizationThreshold: 1.6 });
+    // 活用率 150%, threshold 160% → x axis 0–160
+    expect((wide["layer"] as { encoding: { x?: unknown } }[])[2]?.encoding.x).toEqual(axis({ x: 160, y: 100 }).x);
+    // labelTop 1 of 2: only priority 1 is labelled, whatever the input order
+    const one = priorityQuadrantChart([...quadrantRows()].reverse(), { labelTop: 1 });
+    expect((one["data"] as { values: { label: string; labelled: boolean }[] }).values.map((v) => [v.label, v.labelled])).toEqual([
+      ["2 a", false],
+      ["1 b", true],
+    ]);
+  });
+
+  it("cuts ids longer than 32 characters in the list (the tooltip keeps them whole)", () => {
+    const id = "x".repeat(40);
+    const spec = priorityQuadrantChart([quadrantRow({ customerId: id, priority: 1 })]);
+    // "1 " + 31 characters + "…"
+    expect((spec["data"] as { values: { label: string; customerId: string }[] }).values[0]).toMatchObject({ label: `1 ${"x".repeat(31)}…`, customerId: id });
   });
 });
 
@@ -324,7 +367,7 @@ describe("bandDistributionChart", () => {
       // 1 / 0 / 3 of 4: 25%, 0%, 75%; Good−Bad 25 − 75 = −50
       { label: "2025-07", bands: bands(1, 0, 3) },
     ]);
-    const x = { field: "label", type: "ordinal", title: null, sort: ["2025-05", "2025-06", "2025-07"], axis: { labelAngle: 0 } };
+    const x = { field: "label", type: "ordinal", title: null, sort: ["2025-05", "2025-06", "2025-07"], axis: { labelAngle: 0, labelOverlap: "greedy" } };
     expect(spec).toEqual({
       $schema: VEGA_LITE_SCHEMA,
       title: "Health bands and Good−Bad (ヘルススコア分布)",
@@ -358,7 +401,7 @@ describe("bandDistributionChart", () => {
         },
         {
           transform: [{ filter: "datum.band === 'Good'" }],
-          mark: { type: "line", point: true, color: "#222", tooltip: true },
+          mark: { type: "line", point: { filled: true, color: "#222" }, color: "#222", tooltip: true },
           encoding: {
             x,
             y: { field: "goodMinusBad", type: "quantitative", title: "Good−Bad (points)", scale: { domain: [-100, 100] } },

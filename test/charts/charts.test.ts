@@ -113,6 +113,7 @@ describe("priority quadrant", () => {
       utilization: 30,
       contact: "not contacted",
       label: "1 aozora-bank",
+      labelled: true,
     });
     const layers = spec.layer as { encoding: { x?: { scale?: { domain: number[] } }; y?: { scale?: { domain: number[] } } } }[];
     expect(layers[2]?.encoding.x?.scale?.domain).toEqual([0, 100]);
