@@ -18,7 +18,7 @@ function formatterOf(timeZone: string): Intl.DateTimeFormat | null {
   let formatter = formatters.get(timeZone);
   if (formatter === undefined) {
     try {
-      formatter = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric", calendar: "gregory", numberingSystem: "latn" });
+      formatter = new Intl.DateTimeFormat("en-US", { timeZone, era: "short", year: "numeric", month: "numeric", day: "numeric", calendar: "gregory", numberingSystem: "latn" });
     } catch {
       return null;
     }
@@ -40,8 +40,8 @@ export function epochDayInZone(epochMs: number, timeZone: string): EpochDay | nu
   if (!Number.isFinite(epochMs)) return null;
   const parts = formatterOf(timeZone)!.formatToParts(epochMs);
   const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  // Years before 1 come out as a positive year with an era: outside the accepted range either way.
-  if (parts.some((p) => p.type === "era")) return null;
+  // Years before 1 come out as a positive year with the era "BC": outside the accepted range.
+  if (parts.find((p) => p.type === "era")?.value !== "AD") return null;
   return epochDayOf(part("year"), part("month"), part("day"));
 }
 
