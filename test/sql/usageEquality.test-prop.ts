@@ -10,6 +10,7 @@ import { featureAdoption, usageSnapshots } from "../../src/index.js";
 import { toSql } from "../../src/sql/index.js";
 import { runs } from "../hardening/support/runs.js";
 import { dateOfDay, dayOfDate } from "../support/contractArbitraries.js";
+import { type GeneratedEvent, eventArbitrary } from "../support/usageArbitraries.js";
 import { type SqlEngine, type TextRow, REAL_ENGINES } from "./support/engines.js";
 import { RATE_PLACES, normalised, truncated } from "./support/libraryExpectations.js";
 
@@ -20,23 +21,11 @@ const FIRST = dayOfDate("2025-05-01");
 const LAST = dayOfDate("2025-07-31");
 const FEATURES = ["export", "api", "report", "O'Brien"] as const;
 
-interface Event {
-  customerId: string;
-  userId: string;
-  at: string;
-  feature?: string;
-  count: number;
-}
+type Event = GeneratedEvent;
 
-const eventArb: fc.Arbitrary<Event> = fc
-  .record({
-    customerId: fc.constantFrom("acme", "beta", "chiyoda", "Daiichi"),
-    userId: fc.constantFrom("u1", "u2", "u3", "u4", "U5"),
-    day: fc.integer({ min: FIRST, max: LAST }),
-    feature: fc.option(fc.constantFrom(...FEATURES), { nil: undefined }),
-    count: fc.integer({ min: 1, max: 5 }),
-  })
-  .map(({ day, feature, ...rest }) => ({ ...rest, at: dateOfDay(day), ...(feature === undefined ? {} : { feature }) }));
+const eventArb = eventArbitrary({
+  customers: ["acme", "beta", "chiyoda", "Daiichi"], users: ["u1", "u2", "u3", "u4", "U5"], features: FEATURES, firstDay: FIRST, lastDay: LAST, maxCount: 5,
+});
 
 const contactArb = fc.record({
   customerId: fc.constantFrom("acme", "beta", "chiyoda", "Daiichi", "nobody"),

@@ -17,26 +17,13 @@ import {
   usageSnapshotsFromPartial,
 } from "../../src/index.js";
 import { dateOfDay, dayOfDate } from "../support/contractArbitraries.js";
+import { type GeneratedEvent, eventArbitrary } from "../support/usageArbitraries.js";
 
 const FIRST = dayOfDate("2025-01-01");
 
-interface Event {
-  customerId: string;
-  userId: string;
-  at: string;
-  feature?: string;
-  count: number;
-}
+type Event = GeneratedEvent;
 
-const eventArb: fc.Arbitrary<Event> = fc
-  .record({
-    customerId: fc.constantFrom("a", "b", "c"),
-    userId: fc.constantFrom("1", "2", "3", "4"),
-    day: fc.integer({ min: FIRST, max: FIRST + 60 }),
-    feature: fc.option(fc.constantFrom("x", "y", "z"), { nil: undefined }),
-    count: fc.integer({ min: 1, max: 3 }),
-  })
-  .map(({ day, feature, ...rest }) => ({ ...rest, at: dateOfDay(day), ...(feature === undefined ? {} : { feature }) }));
+const eventArb = eventArbitrary({ customers: ["a", "b", "c"], users: ["1", "2", "3", "4"], features: ["x", "y", "z"], firstDay: FIRST, lastDay: FIRST + 60, maxCount: 3 });
 
 const setupArb = fc.record({
   events: fc.array(eventArb, { maxLength: 40 }),
