@@ -87,7 +87,7 @@ export { bandTally, goodMinusBadFromTally, mergeBandTallies } from "./health/ban
 export { usageSnapshots, usageSnapshotsFromAsyncIterable, usageSnapshotsFromIterable } from "./usage/usageSnapshots.js";
 export type { UsageSnapshotsOptions } from "./usage/usageSnapshots.js";
 export type { CountsByCustomer, SnapshotInputOptions } from "./usage/snapshotInputs.js";
-export type { OnDates, UsageWindows } from "./usage/usageWindows.js";
+export type { OnDates, ResolvedWindows, UsageWindows } from "./usage/usageWindows.js";
 export { featureAdoption } from "./usage/featureAdoption.js";
 export type { FeatureAdoption, FeatureAdoptionOptions, FeatureAdoptionRow } from "./usage/featureAdoption.js";
 export { featureAdoptionFromPartial, mergeUsagePartials, usagePartial, usageSnapshotsFromPartial } from "./usage/usagePartial.js";
