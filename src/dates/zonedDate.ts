@@ -32,12 +32,66 @@ export function isKnownTimeZone(timeZone: unknown): timeZone is string {
   return typeof timeZone === "string" && timeZone.length > 0 && formatterOf(timeZone) !== null;
 }
 
+const MS_PER_HOUR = 3_600_000;
+const MS_PER_DAY = 86_400_000;
+/** The offset cache serves instants from 1000-01-01 to 9000-01-01 (far from the year-1 and year-9999 edges). */
+const CACHED_FROM = Date.UTC(1000, 0, 1);
+const CACHED_UNTIL = Date.UTC(9000, 0, 1);
+const MAX_CACHED_HOURS = 200_000;
+
+const clockFormatters = new Map<string, Intl.DateTimeFormat>();
+/** Zone → UTC hour → the zone's offset in ms throughout that hour, or `null` when it changes inside it. */
+const hourOffsets = new Map<string, Map<number, number | null>>();
+
+/** The zone's offset from UTC at an instant (whole seconds), read from `Intl`'s wall-clock fields. */
+function offsetAt(epochMs: number, timeZone: string): number {
+  let formatter = clockFormatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric",
+      hourCycle: "h23", calendar: "gregory", numberingSystem: "latn",
+    });
+    clockFormatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(epochMs);
+  const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  const wallClock = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
+  return wallClock - (epochMs - (epochMs % 1000));
+}
+
+/**
+ * The zone's offset throughout the UTC hour holding `epochMs`, or `null` when it differs at the hour's
+ * two ends (a transition inside it). Memoised: events cluster in few hours, `Intl` is slow.
+ */
+function hourOffset(epochMs: number, timeZone: string): number | null {
+  const hour = Math.floor(epochMs / MS_PER_HOUR);
+  let byHour = hourOffsets.get(timeZone);
+  if (byHour === undefined) hourOffsets.set(timeZone, (byHour = new Map()));
+  let offset = byHour.get(hour);
+  if (offset === undefined) {
+    const start = offsetAt(hour * MS_PER_HOUR, timeZone);
+    offset = start === offsetAt((hour + 1) * MS_PER_HOUR - 1000, timeZone) ? start : null;
+    if (byHour.size >= MAX_CACHED_HOURS) byHour.clear();
+    byHour.set(hour, offset);
+  }
+  return offset;
+}
+
 /**
  * Epoch day of the calendar date that the instant `epochMs` falls on in `timeZone` (a zone that
  * {@link isKnownTimeZone} accepted), or `null` outside years 1–9999.
  */
 export function epochDayInZone(epochMs: number, timeZone: string): EpochDay | null {
   if (!Number.isFinite(epochMs)) return null;
+  if (epochMs >= CACHED_FROM && epochMs < CACHED_UNTIL) {
+    const offset = hourOffset(epochMs, timeZone);
+    if (offset !== null) return Math.floor((epochMs + offset) / MS_PER_DAY);
+  }
+  return formattedEpochDay(epochMs, timeZone);
+}
+
+/** {@link epochDayInZone} read from `Intl`'s date fields directly. */
+function formattedEpochDay(epochMs: number, timeZone: string): EpochDay | null {
   const parts = formatterOf(timeZone)!.formatToParts(epochMs);
   const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
   // Years before 1 come out as a positive year with the era "BC": outside the accepted range.

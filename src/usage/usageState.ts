@@ -8,6 +8,7 @@
  */
 import { type EpochDay } from "../dates/calendarDate.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
+import { epochDayInZone, parseOffsetDateTime } from "../dates/zonedDate.js";
 import { cachedEpochDay } from "../health/calendarDayCache.js";
 import { formatPath } from "../schemas/primitives.js";
 import { UsageEventSchema, usageEventSchema } from "../schemas/usageEvent.js";
@@ -47,16 +48,21 @@ function idOf(value: unknown): string | null {
 }
 
 /**
- * The common case without zod: a plain object with ids, a `YYYY-MM-DD` `at` and a plain feature and
- * count. `null` when the event needs the schema (which then says why, or reads a date-time).
+ * The common case without zod: a plain object with ids, a `YYYY-MM-DD` `at` (or an offset date-time
+ * when a zone is given) and a plain feature and count. `null` when the event needs the schema (which
+ * then says why, or reads a `Date`).
  */
-function fastEvent(input: unknown): EventFields | null {
+function fastEvent(input: unknown, timeZone: string | undefined): EventFields | null {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return null;
   const { customerId, userId, at, feature, count } = input as Record<string, unknown>;
   const customer = idOf(customerId);
   const user = idOf(userId);
   if (customer === null || user === null || typeof at !== "string") return null;
-  const day = cachedEpochDay(at);
+  let day = cachedEpochDay(at);
+  if (day === null && timeZone !== undefined) {
+    const instant = parseOffsetDateTime(at);
+    if (instant !== null) day = epochDayInZone(instant, timeZone);
+  }
   if (day === null) return null;
   if (feature !== undefined && feature !== null && (typeof feature !== "string" || feature.length === 0)) return null;
   if (count !== undefined && count !== null && (typeof count !== "number" || !Number.isSafeInteger(count) || count < 1)) return null;
@@ -91,6 +97,7 @@ export class UsageState {
   /** Problems found so far, by the event's position. */
   readonly issues: ValidationIssue[] = [];
   private readonly schema: typeof UsageEventSchema;
+  private readonly timeZone: string | undefined;
   private readonly root: string;
   private position = 0;
 
@@ -99,13 +106,14 @@ export class UsageState {
     this.windows = windows;
     this.span = Math.max(windows.wau, windows.mau, windows.features);
     this.schema = usageEventSchema(timeZone === undefined ? {} : { timeZone });
+    this.timeZone = timeZone;
     this.root = root;
   }
 
   /** Validates one raw event (the next in input order) and folds it in; a problem is recorded, not thrown. */
   add(input: unknown): void {
     const index = this.position++;
-    let event = fastEvent(input);
+    let event = fastEvent(input, this.timeZone);
     if (event === null) {
       const parsed = this.schema.safeParse(input);
       if (!parsed.success) {
