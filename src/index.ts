@@ -13,7 +13,7 @@ export { ContractSchema, IntervalSchema } from "./schemas/contract.js";
 export type { Contract, ContractInput, Interval } from "./schemas/contract.js";
 export { UsageSnapshotSchema } from "./schemas/usageSnapshot.js";
 export type { UsageSnapshot, UsageSnapshotInput } from "./schemas/usageSnapshot.js";
-export { ContactSchema, UsageEventSchema, contactSchema, usageEventSchema } from "./schemas/usageEvent.js";
+export { ContactSchema, UsageEventSchema } from "./schemas/usageEvent.js";
 export type { Contact, ContactInput, EventDateInput, EventDateOptions, UsageEvent, UsageEventInput } from "./schemas/usageEvent.js";
 export { PeriodSchema } from "./schemas/period.js";
 export type { Period, PeriodInput } from "./schemas/period.js";

@@ -104,16 +104,8 @@ function inZone<S>(options: EventDateOptions | undefined, plain: S, build: (time
 }
 
 /**
- * The schema of a usage event read with `options.timeZone` (see {@link UsageEventSchema}).
- *
- * @param options - `timeZone` for date-times.
- * @returns A zod schema.
- * @throws {@link ValidationError} for an unknown time zone (`options.timeZone`).
- * @example
- * ```ts
- * import { usageEventSchema } from "cs-metrics";
- * usageEventSchema({ timeZone: "Asia/Tokyo" }).parse({ customerId: "acme", userId: "u1", at: "2025-03-31T16:00:00Z" }).at; //=> "2025-04-01"
- * ```
+ * The schema of a usage event read with `options.timeZone` (internal: the usage functions take the
+ * `timeZone` option). Throws a {@link ValidationError} for an unknown zone (`options.timeZone`).
  */
 export function usageEventSchema(options?: EventDateOptions): ReturnType<typeof eventObjectSchema> {
   return inZone(options, UsageEventSchema, eventObjectSchema);
@@ -124,8 +116,8 @@ export function usageEventSchema(options?: EventDateOptions): ReturnType<typeof 
  * `feature`, `count` times (a whole number ≥ 1, default 1). User ids are scoped to their customer.
  *
  * @remarks `at` is a `YYYY-MM-DD` calendar date (or a `Date`'s UTC date). An ISO 8601 date-time with
- * `Z` or an offset is accepted by {@link usageEventSchema} and the usage functions given a `timeZone`,
- * and read as the calendar date in that zone; here, without one, it is an error.
+ * `Z` or an offset is accepted by the usage functions given a `timeZone` option (`usageSnapshots`,
+ * `featureAdoption`, …), and read as the calendar date in that zone; here, without one, it is an error.
  *
  * @example
  * ```ts
@@ -142,18 +134,7 @@ export type UsageEventInput = z.input<typeof UsageEventSchema>;
 /** A validated usage event (`count` filled in, `feature` absent when not given). */
 export type UsageEvent = z.output<typeof UsageEventSchema>;
 
-/**
- * The schema of a contact record read with `options.timeZone` (see {@link ContactSchema}).
- *
- * @param options - `timeZone` for date-times.
- * @returns A zod schema.
- * @throws {@link ValidationError} for an unknown time zone (`options.timeZone`).
- * @example
- * ```ts
- * import { contactSchema } from "cs-metrics";
- * contactSchema({ timeZone: "America/Los_Angeles" }).parse({ customerId: "acme", at: "2025-04-01T03:00:00Z" }).at; //=> "2025-03-31"
- * ```
- */
+/** The schema of a contact record read with `options.timeZone` (internal, as {@link usageEventSchema}). */
 export function contactSchema(options?: EventDateOptions): ReturnType<typeof contactObjectSchema> {
   return inZone(options, ContactSchema, contactObjectSchema);
 }

@@ -12,8 +12,9 @@ const ZONES = ["Asia/Tokyo", "America/Los_Angeles", "Australia/Lord_Howe", "Asia
 const TRANSITIONS = [Date.UTC(2025, 2, 9, 10), Date.UTC(2025, 10, 2, 9), Date.UTC(2025, 3, 5, 15), Date.UTC(2025, 9, 4, 15, 30)];
 
 /** The oracle: `Intl`'s own `YYYY-MM-DD` for the instant (the en-CA locale writes ISO dates). */
+const oracles = new Map(ZONES.map((timeZone) => [timeZone, new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })]));
 function intlDate(epochMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(epochMs);
+  return oracles.get(timeZone)!.format(epochMs);
 }
 
 describe("epochDayInZone", () => {
@@ -26,9 +27,9 @@ describe("epochDayInZone", () => {
       fc.property(instant, fc.constantFrom(...ZONES), (epochMs, zone) => {
         expect(formatCalendarDate(epochDayInZone(epochMs, zone)!)).toBe(intlDate(epochMs, zone));
       }),
-      { numRuns: 3000 },
+      { numRuns: 2000 },
     );
-  });
+  }, 120_000);
 
   it("Lord Howe's half-hour shift: 15:29Z and 15:31Z on 2025-10-04 are both 2025-10-05 (01:59 +10:30, 02:31 → 03:01 +11)", () => {
     // 15:29Z + 10:30 = 01:59 on 10-05; 15:31Z + 11:00 = 02:31 on 10-05.

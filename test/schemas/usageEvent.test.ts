@@ -1,6 +1,7 @@
 /** UsageEventSchema / ContactSchema and date-times read in a named time zone. */
 import { describe, expect, it } from "vitest";
-import { ContactSchema, UsageEventSchema, ValidationError, contactSchema, usageEventSchema } from "../../src/index.js";
+import { ContactSchema, UsageEventSchema, ValidationError } from "../../src/index.js";
+import { contactSchema, usageEventSchema } from "../../src/schemas/usageEvent.js";
 import { caught } from "../support/caught.js";
 
 const atIn = (timeZone: string | undefined, at: unknown): unknown => {
