@@ -13,6 +13,8 @@ export { ContractSchema, IntervalSchema } from "./schemas/contract.js";
 export type { Contract, ContractInput, Interval } from "./schemas/contract.js";
 export { UsageSnapshotSchema } from "./schemas/usageSnapshot.js";
 export type { UsageSnapshot, UsageSnapshotInput } from "./schemas/usageSnapshot.js";
+export { ContactSchema, UsageEventSchema } from "./schemas/usageEvent.js";
+export type { Contact, ContactInput, EventDateInput, EventDateOptions, UsageEvent, UsageEventInput } from "./schemas/usageEvent.js";
 export { PeriodSchema } from "./schemas/period.js";
 export type { Period, PeriodInput } from "./schemas/period.js";
 
@@ -95,3 +97,13 @@ export { mergePeriodPartials, periodPartial, revenueReportFromPartial } from "./
 export type { PartialRevenueReport, PeriodPartial } from "./revenue/periodPartial.js";
 export { scoreCustomersFromAsyncIterable, scoreCustomersFromIterable } from "./health/scoreCustomersFromStream.js";
 export { bandTally, goodMinusBadFromTally, mergeBandTallies } from "./health/bandTallies.js";
+
+// Usage: product events → usage snapshots and feature adoption (streaming, mergeable).
+export { usageSnapshots, usageSnapshotsFromAsyncIterable, usageSnapshotsFromIterable } from "./usage/usageSnapshots.js";
+export type { UsageSnapshotsOptions } from "./usage/usageSnapshots.js";
+export type { CountsByCustomer, SnapshotInputOptions } from "./usage/snapshotInputs.js";
+export type { OnDates, ResolvedWindows, UsageWindows } from "./usage/usageWindows.js";
+export { featureAdoption } from "./usage/featureAdoption.js";
+export type { FeatureAdoption, FeatureAdoptionOptions, FeatureAdoptionRow } from "./usage/featureAdoption.js";
+export { featureAdoptionFromPartial, mergeUsagePartials, usagePartial, usageSnapshotsFromPartial } from "./usage/usagePartial.js";
+export type { UsagePartial, UsagePartialFeature, UsagePartialOptions, UsagePartialUser } from "./usage/usagePartial.js";

@@ -9,3 +9,10 @@ export type { UsageColumns } from "./healthSql.js";
 export { SQL_DIALECTS } from "./dialect.js";
 export type { SqlDialect } from "./dialect.js";
 export type { TableName } from "./identifiers.js";
+export type {
+  ContactColumns,
+  FeatureAdoptionSqlOptions,
+  UsageEventColumns,
+  UsageSnapshotsSqlOptions,
+  UsageSqlMetric,
+} from "./usageSql.js";

@@ -15,6 +15,7 @@ import { MONEY_SCALE, RATE_SCALE } from "./exactDivision.js";
 import { type HealthSqlOptions, healthBandsSql, healthScoresSql } from "./healthSql.js";
 import { type TableName, quoteIdentifier, quoteTableName } from "./identifiers.js";
 import { type CompiledQuery, customerMovementsSql, lostRevenueSql, revenueReportSql } from "./revenueSql.js";
+import { type FeatureAdoptionSqlOptions, type UsageSnapshotsSqlOptions, type UsageSqlMetric, isUsageMetric, usageSql } from "./usageSql.js";
 
 /**
  * The revenue metric sets {@link toSql} compiles from a contract table:
@@ -33,11 +34,11 @@ export type RevenueSqlMetric = "revenueReport" | "customerMovements" | "lostReve
 export type HealthSqlMetric = "healthScores" | "healthBands";
 
 /** Every metric set. */
-export type SqlMetric = RevenueSqlMetric | HealthSqlMetric;
+export type SqlMetric = RevenueSqlMetric | HealthSqlMetric | UsageSqlMetric;
 
 /** Every metric set, in documentation order. */
 export const SQL_METRICS: readonly SqlMetric[] = [
-  "revenueReport", "customerMovements", "lostRevenue", "cohortRetention", "healthScores", "healthBands",
+  "revenueReport", "customerMovements", "lostRevenue", "cohortRetention", "healthScores", "healthBands", "usageSnapshots", "featureAdoption",
 ];
 
 export type { HealthSqlOptions };
@@ -181,9 +182,11 @@ function revenueContext(options: ToSqlOptions, dialect: SqlDialect, resolved: Re
  * Σ wᵢ·pointsᵢ / Σ wᵢ as one fraction, the band decided exactly, the score truncated to 28 places.
  *
  * `healthBands` counts those customers' bands and gives the Good−Bad index 100 · (good − bad) / scored.
+ * `usageSnapshots` and `featureAdoption` read an events table (one row per event, a DATE column) with
+ * the definitions of the library functions of the same names (see `usageSql.ts` and docs/usage-events.md).
  *
  * @param metric - `"revenueReport"`, `"customerMovements"`, `"lostRevenue"`, `"cohortRetention"`,
- * `"healthScores"` or `"healthBands"`.
+ * `"healthScores"`, `"healthBands"`, `"usageSnapshots"` or `"featureAdoption"`.
  * @param options - Dialect, period (revenue) or `asOf` and `scorecard` (health), table and column names,
  * amount or value scale, proration.
  * @returns The SQL text and its result columns.
@@ -206,12 +209,18 @@ function revenueContext(options: ToSqlOptions, dialect: SqlDialect, resolved: Re
  */
 export function toSql(metric: RevenueSqlMetric, options: ToSqlOptions): SqlStatement;
 export function toSql(metric: HealthSqlMetric, options: HealthSqlOptions): SqlStatement;
-export function toSql(metric: SqlMetric, options: ToSqlOptions | HealthSqlOptions): SqlStatement {
+export function toSql(metric: "usageSnapshots", options: UsageSnapshotsSqlOptions): SqlStatement;
+export function toSql(metric: "featureAdoption", options: FeatureAdoptionSqlOptions): SqlStatement;
+export function toSql(metric: SqlMetric, options: ToSqlOptions | HealthSqlOptions | UsageSnapshotsSqlOptions | FeatureAdoptionSqlOptions): SqlStatement {
   const checkedMetric = checkMetric(metric);
   if (typeof options !== "object" || options === null) {
     throw new ValidationError([{ path: "options", message: `must be an options object (got ${describeValue(options)})` }]);
   }
   const dialect = checkDialect(options.dialect);
+  if (isUsageMetric(checkedMetric)) {
+    const compiled = usageSql(checkedMetric, options as UsageSnapshotsSqlOptions | FeatureAdoptionSqlOptions, dialectRules(dialect));
+    return { dialect, metric: checkedMetric, sql: compiled.sql, columns: compiled.columns, rateScale: RATE_SCALE, moneyScale: MONEY_SCALE };
+  }
   if (checkedMetric === "healthScores" || checkedMetric === "healthBands") {
     const build = checkedMetric === "healthScores" ? healthScoresSql : healthBandsSql;
     const compiled = build(options as HealthSqlOptions, dialectRules(dialect));

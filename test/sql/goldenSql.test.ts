@@ -31,10 +31,20 @@ const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), "golden");
 const update = process.env["UPDATE_GOLDEN"] === "1";
 const period = fiscalYear(2025, { startMonth: 4 });
 
+/** The usage statements of the goldens (and, with a qualified events table, of the parser checks). */
+function usageStatement(dialect: SqlDialect, metric: "usageSnapshots" | "featureAdoption", events?: readonly string[]) {
+  const tables = events === undefined ? {} : { tables: { events, contacts: [...events.slice(0, -1), "contacts"] } };
+  return metric === "usageSnapshots"
+    ? toSql(metric, { dialect, on: ["2025-06-30", "2025-07-31"], featuresAvailable: ["export", "O'Brien \\ report"], ...tables })
+    : toSql(metric, { dialect, on: "2025-06-30", window: 28, ...tables });
+}
+
 /** The statement of the golden files: the sample data's FY2025, default names, month proration. */
 export function goldenStatement(dialect: SqlDialect, metric: SqlMetric): string {
   const statement =
-    metric === "healthScores" || metric === "healthBands"
+    metric === "usageSnapshots" || metric === "featureAdoption"
+      ? usageStatement(dialect, metric)
+      : metric === "healthScores" || metric === "healthBands"
       ? toSql(metric, { dialect, asOf: "2025-06-30", scorecard: GOLDEN_SCORECARD, columns: { metrics: { openTickets: "open_tickets" } } })
       : toSql(metric, { dialect, period });
   return `${statement.sql};\n`;
@@ -68,7 +78,9 @@ describe("node-sql-parser parses every statement in its dialect", () => {
   const parsed = cases.filter(([dialect]) => PARSER_DATABASE[dialect] !== undefined);
   it.each(parsed)("%s %s", (dialect, metric) => {
     const { sql, columns } =
-      metric === "healthScores" || metric === "healthBands"
+      metric === "usageSnapshots" || metric === "featureAdoption"
+        ? usageStatement(dialect, metric, ["warehouse", "product", "events"])
+        : metric === "healthScores" || metric === "healthBands"
         ? toSql(metric, { dialect, asOf: "2025-06-30", scorecard: GOLDEN_SCORECARD, tables: { usage: ["warehouse", "cs", "usage"] } })
         : toSql(metric, { dialect, period, tables: { contracts: ["warehouse", "billing", "contracts"] } });
     const ast = parser.astify(sql, { database: PARSER_DATABASE[dialect]! });
