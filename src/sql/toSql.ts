@@ -27,7 +27,8 @@ export type RevenueSqlMetric = "revenueReport" | "customerMovements" | "lostReve
 
 /**
  * The health metric sets, read from a usage-snapshot table with a scorecard:
- * - `healthScores`: one row per customer, its latest snapshot on or before `asOf` scored (as `scoreCustomers`);
+ * - `healthScores`: one row per customer, its latest snapshot on or before `asOf` scored (as `scoreCustomers`
+ *   without `activeIn`: every customer with a snapshot, paying or not);
  * - `healthBands`: one row — band counts and the Good−Bad index of those scores (as `goodMinusBad`).
  */
 export type HealthSqlMetric = "healthScores" | "healthBands";
