@@ -7,6 +7,7 @@ import {
   ValidationError,
   contractBook,
   goodMinusBad,
+  priorityQuadrant,
   scoreCustomers,
   scoreCustomersFromAsyncIterable,
   scoreCustomersFromIterable,
@@ -130,5 +131,29 @@ describe("scoreCustomers with activeIn", () => {
     const copy = structuredClone(contracts);
     scoreCustomers(snapshots, issueScorecard, { asOf, activeIn: contracts });
     expect(contracts).toEqual(copy);
+  });
+});
+
+describe("priorityQuadrant with activeIn", () => {
+  const quadrant = { asOf, deploymentThreshold: 0.5, utilizationThreshold: 0.5, contactWithinDays: 30 } as const;
+
+  it("does not rank a churned customer first to call", () => {
+    const withRates = snapshots.filter((s) => s.customerId !== "blank");
+    // Without activeIn: churned (utilization 1/10 = 0.1), future, free and nobody (2/10 = 0.2) have no
+    // licensed seats (deployment missing → low) and low utilization: low-low, never contacted; the
+    // lowest combined rate, churned's 0.1, is called first.
+    expect(priorityQuadrant(withRates, quadrant)[0]?.customerId).toBe("churned");
+    // Paying on 2025-12-31 with a snapshot: alpha (utilization 0.8) and beta (0.5), both low-high
+    // (no seats, utilization ≥ 0.5); the lower combined rate first: beta, then alpha.
+    const paying = priorityQuadrant(withRates, { ...quadrant, activeIn: contracts });
+    expect(paying.map((r) => [r.customerId, r.quadrant, r.priority])).toEqual([
+      ["beta", "low-high", 1],
+      ["alpha", "low-high", 2],
+    ]);
+  });
+
+  it("names an invalid activeIn like scoreCustomers", () => {
+    const error = caught(() => priorityQuadrant(snapshots, { ...quadrant, activeIn: "contracts" as unknown as ContractInput[] }));
+    expect((error as ValidationError).issues).toEqual([{ path: "options.activeIn", message: "must be a contract book or an array of contract records" }]);
   });
 });
