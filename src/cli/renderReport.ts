@@ -29,6 +29,8 @@ export interface ReportSection {
   readonly rows: readonly SectionRow[];
   /** Extra lines of the table (per-customer detail). */
   readonly detail?: readonly string[];
+  /** Extra `metric,value` rows of the CSV after `rows` (per-customer detail). */
+  readonly csvRows?: readonly (readonly [metric: string, value: string])[];
   /** What JSON output holds for this section, after its `title`. */
   readonly json: Readonly<Record<string, unknown>>;
 }
@@ -146,7 +148,10 @@ export function renderReport(report: RevenueReport, format: ReportFormat, sectio
     return `${terminalJson(JSON.stringify({ ...report, ...extra }, null, 2))}\n`;
   }
   if (format === "csv") {
-    const rows = [...reportMetrics(report), ...sections.flatMap((section) => section.rows.map((entry) => [entry.metric, entry.value] as [string, string]))];
+    const rows = [
+      ...reportMetrics(report),
+      ...sections.flatMap((section) => [...section.rows.map((entry): readonly [string, string] => [entry.metric, entry.value]), ...(section.csvRows ?? [])]),
+    ];
     return `metric,value\n${rows.map(([metric, value]) => `${csvCell(metric)},${csvCell(value)}`).join("\n")}\n`;
   }
   return renderTable(report, sections);

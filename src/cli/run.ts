@@ -182,7 +182,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
       if (args.scorecard !== undefined) {
         const scorecard = readJsonFile(args.scorecard);
         files.scorecard = scorecard;
-        sections.push(healthSection(snapshots, scorecard.value as ScorecardInput, report.period));
+        sections.push(healthSection(snapshots, scorecard.value as ScorecardInput, report.period, book));
       }
     }
     io.stdout(renderReport(report, args.format, sections));

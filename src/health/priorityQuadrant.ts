@@ -3,7 +3,8 @@
  * contact, ranked so the first customer is the first to call.
  * @module
  */
-import { compareIds } from "../revenue/contractBook.js";
+import { type ContractsInput, compareIds } from "../revenue/contractBook.js";
+import { payingCustomersOn } from "./customerScope.js";
 import { cachedEpochDay } from "./calendarDayCache.js";
 import { readOptions } from "../schemas/options.js";
 import type { CalendarDateInput } from "../schemas/primitives.js";
@@ -25,6 +26,12 @@ export interface PriorityQuadrantOptions {
   readonly utilizationThreshold: number;
   /** Contacted recently when asOf − lastContactAt ≤ this many days. */
   readonly contactWithinDays: number;
+  /**
+   * Contracts (a {@link ContractBook} or raw records): place and rank only the customers with MRR > 0
+   * on `asOf`, as {@link scoreCustomers} does with the same option (a churned customer whose users
+   * still log in is no one to call). Default: absent — every customer with a snapshot is placed.
+   */
+  readonly activeIn?: ContractsInput;
 }
 
 /** One customer in the quadrant view. */
@@ -75,11 +82,13 @@ function compareRanked(a: Ranked, b: Ranked): number {
  * compared exactly); then customer id.
  *
  * @param snapshots - Usage snapshots of any customers, in any order; not mutated.
- * @param options - `asOf`, the two thresholds (ratios) and `contactWithinDays`.
- * @returns Customers in priority order (`priority` 1, 2, …); customers with no snapshot on or before asOf are left out.
+ * @param options - `asOf`, the two thresholds (ratios) and `contactWithinDays`; optionally `activeIn`.
+ * @returns Customers in priority order (`priority` 1, 2, …); customers with no snapshot on or before asOf
+ * are left out, and with `activeIn` those without MRR on asOf too (`scoreCustomers` with `activeIn` lists them).
  * @throws {@link ValidationError} for invalid snapshots (`snapshots[3].licensedSeats`), options
- * (`options.asOf`, also when `options` is missing: every option is required; `options` when it is not an
- * object), or two snapshots of one customer on one day.
+ * (`options.asOf`, also when `options` is missing: every option but `activeIn` is required;
+ * `options.activeIn[2].amount`; `options` when it is not an object), or two snapshots of one customer on one day.
+ * @throws {@link CurrencyMismatchError} for `activeIn` records in several currencies.
  * @example
  * ```ts
  * import { priorityQuadrant } from "cs-metrics";
@@ -98,10 +107,11 @@ export function priorityQuadrant(snapshots: readonly UsageSnapshotInput[], optio
   const deploymentThreshold = rationalOf(numberOption(read.deploymentThreshold, "options.deploymentThreshold"));
   const utilizationThreshold = rationalOf(numberOption(read.utilizationThreshold, "options.utilizationThreshold"));
   const contactWithinDays = numberOption(read.contactWithinDays, "options.contactWithinDays", 0);
+  const paying = payingCustomersOn(read.activeIn, asOf);
   const ranked: Ranked[] = [];
   for (const history of snapshotHistories(snapshots)) {
     const position = latestIndexOnOrBefore(history.snapshots, asOf);
-    if (position < 0) continue;
+    if (position < 0 || (paying !== null && !paying.has(history.customerId))) continue;
     const snapshot = history.snapshots[position]!.snapshot;
     const deployment = signalRational(snapshot, "deploymentRate");
     const utilization = signalRational(snapshot, "utilizationRate");

@@ -11,8 +11,8 @@ import { formatPath } from "../schemas/primitives.js";
 import { type ScorecardInput, parseScorecard } from "../schemas/scorecard.js";
 import { type UsageSnapshot, type UsageSnapshotInput, UsageSnapshotSchema, fastUsageSnapshot } from "../schemas/usageSnapshot.js";
 import { cachedEpochDay } from "./calendarDayCache.js";
-import { scoreSnapshot } from "./fastScore.js";
-import type { ScoreCustomersOptions } from "./scoreCustomers.js";
+import { type CustomerScores, payingCustomersOn, scoreEverySnapshot, scorePayingCustomers } from "./customerScope.js";
+import type { ScoreCustomersOptions, ScoreEveryCustomerOptions, ScorePayingCustomersOptions } from "./scoreCustomers.js";
 import { type CompiledScorecard, type HealthScoreResult, compileScorecard } from "./scorecardEvaluation.js";
 import { dateOption } from "./snapshotHistory.js";
 
@@ -27,6 +27,7 @@ interface Latest {
 class LatestSnapshots {
   readonly #compiled: CompiledScorecard;
   readonly #asOf: EpochDay;
+  readonly #paying: ReadonlySet<string> | null;
   readonly #latest = new Map<string, Latest>();
   readonly #issues: ValidationIssue[] = [];
   readonly #duplicates: ValidationIssue[] = [];
@@ -35,6 +36,7 @@ class LatestSnapshots {
   constructor(scorecard: ScorecardInput, options: ScoreCustomersOptions) {
     this.#compiled = compileScorecard(parseScorecard(scorecard));
     this.#asOf = dateOption(options?.asOf, "options.asOf");
+    this.#paying = payingCustomersOn(options.activeIn, this.#asOf);
   }
 
   add(input: unknown): void {
@@ -60,14 +62,15 @@ class LatestSnapshots {
     }
   }
 
-  finish(): HealthScoreResult[] {
+  finish(): HealthScoreResult[] | CustomerScores {
     const issues = [...this.#issues, ...this.#duplicates];
     if (issues.length > 0) throw new ValidationError(issues);
     const customers = [...this.#latest.keys()].sort(compareIds);
-    return customers.map((customerId) => {
-      const latest = this.#latest.get(customerId)!;
-      return scoreSnapshot(this.#compiled, latest.snapshot, `snapshots[${latest.index}]`);
+    const latest = customers.map((customerId) => {
+      const kept = this.#latest.get(customerId)!;
+      return { snapshot: kept.snapshot, path: `snapshots[${kept.index}]` };
     });
+    return this.#paying === null ? scoreEverySnapshot(this.#compiled, latest) : scorePayingCustomers(this.#compiled, latest, this.#paying);
   }
 }
 
@@ -84,9 +87,10 @@ function notIterable(): ValidationError {
  * day that is scored (the others are not kept). Memory: O(customers).
  * @param snapshots - Usage snapshots (see {@link UsageSnapshotSchema}), each read once.
  * @param scorecard - A scorecard (see {@link ScorecardSchema}).
- * @param options - `asOf`.
- * @returns One result per customer with a snapshot on or before `asOf`, sorted by customer id.
- * @throws {@link ValidationError} for an invalid scorecard, snapshot or `options.asOf`.
+ * @param options - `asOf`, and optionally `activeIn` (as in {@link scoreCustomers}).
+ * @returns One result per customer with a snapshot on or before `asOf`, sorted by customer id; with
+ * `activeIn`, a {@link CustomerScores} of the customers that pay on `asOf`.
+ * @throws {@link ValidationError} for an invalid scorecard, snapshot, `options.asOf` or `options.activeIn`.
  * @example
  * ```ts
  * import { scoreCustomersFromIterable } from "cs-metrics";
@@ -98,11 +102,14 @@ function notIterable(): ValidationError {
  * scoreCustomersFromIterable(snapshots(), scorecard, { asOf: "2025-06-30" }).map((r) => r.band); //=> ["good"]
  * ```
  */
+export function scoreCustomersFromIterable(snapshots: Iterable<UsageSnapshotInput>, scorecard: ScorecardInput, options: ScorePayingCustomersOptions): CustomerScores;
+export function scoreCustomersFromIterable(snapshots: Iterable<UsageSnapshotInput>, scorecard: ScorecardInput, options: ScoreEveryCustomerOptions): HealthScoreResult[];
+export function scoreCustomersFromIterable(snapshots: Iterable<UsageSnapshotInput>, scorecard: ScorecardInput, options: ScoreCustomersOptions): HealthScoreResult[] | CustomerScores;
 export function scoreCustomersFromIterable(
   snapshots: Iterable<UsageSnapshotInput>,
   scorecard: ScorecardInput,
   options: ScoreCustomersOptions,
-): HealthScoreResult[] {
+): HealthScoreResult[] | CustomerScores {
   if (typeof (snapshots as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== "function") throw notIterable();
   const latest = new LatestSnapshots(scorecard, options);
   for (const snapshot of snapshots) latest.add(snapshot);
@@ -116,8 +123,9 @@ export function scoreCustomersFromIterable(
  * @remarks As {@link scoreCustomersFromIterable}. Memory: O(customers).
  * @param snapshots - Usage snapshots, each read once.
  * @param scorecard - A scorecard (see {@link ScorecardSchema}).
- * @param options - `asOf`.
- * @returns A promise of one result per customer, sorted by customer id.
+ * @param options - `asOf`, and optionally `activeIn` (as in {@link scoreCustomers}).
+ * @returns A promise of one result per customer, sorted by customer id; with `activeIn`, of a
+ * {@link CustomerScores}.
  * @throws (rejects with) {@link ValidationError} as {@link scoreCustomersFromIterable}.
  * @example
  * ```ts
@@ -129,11 +137,26 @@ export function scoreCustomersFromIterable(
  * (await scoreCustomersFromAsyncIterable(snapshots(), scorecard, { asOf: "2025-06-30" }))[0]?.band; //=> "bad"
  * ```
  */
+export function scoreCustomersFromAsyncIterable(
+  snapshots: AsyncIterable<UsageSnapshotInput> | Iterable<UsageSnapshotInput>,
+  scorecard: ScorecardInput,
+  options: ScorePayingCustomersOptions,
+): Promise<CustomerScores>;
+export function scoreCustomersFromAsyncIterable(
+  snapshots: AsyncIterable<UsageSnapshotInput> | Iterable<UsageSnapshotInput>,
+  scorecard: ScorecardInput,
+  options: ScoreEveryCustomerOptions,
+): Promise<HealthScoreResult[]>;
+export function scoreCustomersFromAsyncIterable(
+  snapshots: AsyncIterable<UsageSnapshotInput> | Iterable<UsageSnapshotInput>,
+  scorecard: ScorecardInput,
+  options: ScoreCustomersOptions,
+): Promise<HealthScoreResult[] | CustomerScores>;
 export async function scoreCustomersFromAsyncIterable(
   snapshots: AsyncIterable<UsageSnapshotInput> | Iterable<UsageSnapshotInput>,
   scorecard: ScorecardInput,
   options: ScoreCustomersOptions,
-): Promise<HealthScoreResult[]> {
+): Promise<HealthScoreResult[] | CustomerScores> {
   const source = snapshots as { [Symbol.asyncIterator]?: unknown; [Symbol.iterator]?: unknown } | null;
   if (typeof source?.[Symbol.asyncIterator] !== "function" && typeof source?.[Symbol.iterator] !== "function") throw notIterable();
   const latest = new LatestSnapshots(scorecard, options);

@@ -7,7 +7,7 @@ import { Decimal } from "decimal.js";
 import { ValidationError } from "../errors.js";
 import { NO_CURRENCY, isKnownCurrency, minorUnitDigits } from "./currency.js";
 import { readOptions } from "../schemas/options.js";
-import { describeValue } from "../schemas/primitives.js";
+import { describeValue, toDecimalNumber } from "../schemas/primitives.js";
 
 /** Options shared by the formatters. */
 export interface FormatOptions {
@@ -41,14 +41,14 @@ const MAX_FORMAT_DIGITS = 300;
 /** A Decimal constructor whose arithmetic keeps every digit (×100 never needs rounding). */
 const Unrounded = Decimal.clone({ precision: 1e9 });
 
-function toDecimal(value: Decimal.Value, path: string): Decimal {
-  let decimal: Decimal;
-  try {
-    decimal = new Decimal(value);
-  } catch {
-    throw new ValidationError([{ path, message: `must be a decimal number (got ${describeValue(value)})` }]);
-  }
-  if (!decimal.isFinite()) throw new ValidationError([{ path, message: `must be finite (got ${decimal.toString()})` }]);
+/**
+ * Reads `value` with the contract schemas' number rules ({@link toDecimalNumber}: a plain decimal
+ * string, a finite number or a finite Decimal; no exponent or hex text) and their messages, plus a
+ * sign (a formatted amount may be a loss) and the formatters' own size limit.
+ */
+function toDecimal(value: unknown, path: string): Decimal {
+  const decimal = toDecimalNumber(value);
+  if (typeof decimal === "string") throw new ValidationError([{ path, message: decimal }]);
   // Also keeps Decimal("1e9000000") from being written out digit by digit (minutes, megabytes).
   if (decimal.e >= MAX_FORMAT_DIGITS) {
     throw new ValidationError([{ path, message: `must be less than 1e${MAX_FORMAT_DIGITS} in magnitude (got ${decimal.toExponential(3)})` }]);
@@ -78,8 +78,9 @@ function numberFormat(locale: unknown, settings: Intl.NumberFormatOptions): Intl
  * Formats a ratio as a percentage, rounded half away from zero.
  *
  * @remarks percent = ratio × 100, shown with `decimals` digits.
- * @param rate - A ratio (0.99 = 99%), or `null` for an empty base.
- * @throws {@link ValidationError} for a non-finite rate, bad `decimals`, `locale` or `nullText`, or options that are not an object.
+ * @param rate - A ratio (0.99 = 99%), or `null` for an empty base. Read as a contract amount is (a plain
+ *   decimal string, finite number or Decimal; no hex or exponent text), a sign allowed.
+ * @throws {@link ValidationError} for a rate that is not such a number, bad `decimals`, `locale` or `nullText`, or options that are not an object.
  * @example
  * ```ts
  * import { formatPercent } from "cs-metrics";
@@ -114,9 +115,10 @@ export function formatPercent(rate: Decimal.Value | null, options: FormatPercent
  * minor unit.
  *
  * @remarks Uses `Intl.NumberFormat` with `style: "currency"` on the exact decimal text.
- * @param amount - The amount (a Decimal, decimal string or number).
+ * @param amount - The amount: a plain decimal string, finite number or Decimal, read by the same rules and
+ *   with the same messages as a contract's `amount` (`"0x10"` and `"1e5"` are refused); a sign is allowed.
  * @param currency - ISO 4217 code; `"XXX"` (no currency, as an empty contract book reports) is accepted.
- * @throws {@link ValidationError} for an unknown currency, a non-finite amount, bad `decimals` or `locale`, or options that are not an object.
+ * @throws {@link ValidationError} for an unknown currency, an amount that is not such a number, bad `decimals` or `locale`, or options that are not an object.
  * @example
  * ```ts
  * import { formatMoney } from "cs-metrics";

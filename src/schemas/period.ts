@@ -9,6 +9,9 @@ import { CalendarDateSchema } from "./primitives.js";
  * A period `[start, end)`: `start` is its first day, `end` the first day after it. An optional
  * `label` names it in reports (`"2025-03"`, `"FY2025"`).
  *
+ * @remarks A plain zod schema: `PeriodSchema.parse` throws zod's `ZodError` (issues such as
+ * `{ path: ["end"], message: "must be after start (2025-04-01)" }`), not a cs-metrics error. The
+ * helpers and metrics that take a period throw `InvalidPeriodError` with the same messages instead.
  * @example
  * ```ts
  * import { PeriodSchema } from "cs-metrics";

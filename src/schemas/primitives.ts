@@ -60,23 +60,35 @@ const PLAIN_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 /** Most decimal places an amount may have, and most digits before its decimal point. */
 export const MAX_AMOUNT_DIGITS = 100;
 
-/** Parses an amount input to a finite Decimal; returns an error message instead when it is not one. */
-export function toAmount(value: unknown): Decimal | string {
-  let amount: Decimal;
+/**
+ * Reads a decimal number the way every door of cs-metrics reads one (the contract schemas, the builder,
+ * the formatters): a plain decimal string (`"1200.50"`, `"-0.25"`, `".5"`; surrounding white space
+ * ignored; no exponent, hex, `Infinity` or digit separators), a finite number, or a finite Decimal.
+ * Returns an error message instead when the value is not one. The sign is kept: callers that need a
+ * non-negative value check it themselves.
+ */
+export function toDecimalNumber(value: unknown): Decimal | string {
   if (typeof value === "string") {
     const text = value.trim();
     if (!PLAIN_DECIMAL.test(text)) return `must be a decimal number like "1200.50" (got ${describeValue(value)})`;
-    amount = new Decimal(text);
-  } else if (typeof value === "number") {
+    return new Decimal(text);
+  }
+  if (typeof value === "number") {
     if (!Number.isFinite(value)) return `must be a finite number (got ${describeValue(value)})`;
-    amount = new Decimal(value);
-  } else if (Decimal.isDecimal(value)) {
+    return new Decimal(value);
+  }
+  if (Decimal.isDecimal(value)) {
     const decimal = value as Decimal;
     if (!decimal.isFinite()) return `must be a finite number (got ${decimal.toString()})`;
-    amount = new Decimal(decimal);
-  } else {
-    return `must be a decimal string, number or Decimal (got ${describeValue(value)})`;
+    return new Decimal(decimal);
   }
+  return `must be a decimal string, number or Decimal (got ${describeValue(value)})`;
+}
+
+/** Parses an amount input to a finite Decimal; returns an error message instead when it is not one. */
+export function toAmount(value: unknown): Decimal | string {
+  const amount = toDecimalNumber(value);
+  if (typeof amount === "string") return amount;
   if (amount.isNegative() && !amount.isZero()) return `must not be negative (got ${amount.toString()})`;
   // Amounts are held as exact integers over 10^(decimal places): bound both sides so that a short
   // input such as Decimal("1e-9000000") cannot demand a nine-million-digit integer.

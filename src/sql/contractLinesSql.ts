@@ -14,7 +14,7 @@ import type { DialectRules } from "./dialect.js";
  */
 export const MONTHS_DENOMINATOR = 332_640n;
 
-/** Caller's contract columns, each already quoted. */
+/** Caller's contract columns, each already quoted, or a typed `NULL` for an optional column the table lacks. */
 export interface ContractColumnSql {
   readonly id: string;
   readonly customerId: string;

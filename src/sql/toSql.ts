@@ -28,7 +28,8 @@ export type RevenueSqlMetric = "revenueReport" | "customerMovements" | "lostReve
 
 /**
  * The health metric sets, read from a usage-snapshot table with a scorecard:
- * - `healthScores`: one row per customer, its latest snapshot on or before `asOf` scored (as `scoreCustomers`);
+ * - `healthScores`: one row per customer, its latest snapshot on or before `asOf` scored (as `scoreCustomers`
+ *   without `activeIn`: every customer with a snapshot, paying or not);
  * - `healthBands`: one row — band counts and the Good−Bad index of those scores (as `goodMinusBad`).
  */
 export type HealthSqlMetric = "healthScores" | "healthBands";
@@ -49,7 +50,12 @@ export interface SqlTables {
   readonly contracts?: TableName;
 }
 
-/** The caller's column names for the contract fields (DOMAIN.md §1). Defaults in brackets. */
+/**
+ * The caller's column names for the contract fields (DOMAIN.md §1). Defaults in brackets. The
+ * optional fields (`end`, `interval`, `intervalCount`) are read from their default columns unless
+ * mapped to `null`, which means "the table has no such column": every line then takes the field's
+ * default (open-ended, monthly, one interval), as a `NULL` in the column would.
+ */
 export interface ContractColumns {
   /** Contract line id, used in error messages [`id`]. */
   readonly id?: string;
@@ -57,14 +63,14 @@ export interface ContractColumns {
   readonly customerId?: string;
   /** First active day, a DATE [`start_date`]. */
   readonly start?: string;
-  /** First inactive day, a DATE, NULL when open-ended [`end_date`]. */
-  readonly end?: string;
+  /** First inactive day, a DATE, NULL when open-ended [`end_date`]; `null`: no such column, every line open-ended. */
+  readonly end?: string | null;
   /** Amount per interval, an exact DECIMAL/NUMERIC or integer [`amount`]. */
   readonly amount?: string;
-  /** `'month'`, `'quarter'` or `'year'`; NULL = month [`interval`]. */
-  readonly interval?: string;
-  /** Whole intervals one amount covers; NULL = 1 [`interval_count`]. */
-  readonly intervalCount?: string;
+  /** `'month'`, `'quarter'` or `'year'`; NULL = month [`interval`]; `null`: no such column, every line monthly. */
+  readonly interval?: string | null;
+  /** Whole intervals one amount covers; NULL = 1 [`interval_count`]; `null`: no such column, every line 1. */
+  readonly intervalCount?: string | null;
 }
 
 /** Options of {@link toSql} for the revenue metric sets. */
@@ -102,7 +108,7 @@ export interface SqlStatement {
   readonly moneyScale: number;
 }
 
-const DEFAULT_COLUMNS: Required<ContractColumns> = {
+const DEFAULT_COLUMNS: { readonly [Key in keyof ContractColumns]-?: string } = {
   id: "id",
   customerId: "customer_id",
   start: "start_date",
@@ -111,6 +117,18 @@ const DEFAULT_COLUMNS: Required<ContractColumns> = {
   interval: "interval",
   intervalCount: "interval_count",
 };
+
+/**
+ * What an optional field mapped to `null` (no such column) reads as: a typed SQL `NULL`, which the
+ * statement turns into the field's default exactly as it does a `NULL` in the column.
+ */
+const ABSENT_COLUMN_SQL = { end: "CAST(NULL AS DATE)", interval: "NULL", intervalCount: "NULL" } as const;
+
+type OptionalContractColumn = keyof typeof ABSENT_COLUMN_SQL;
+
+function isOptionalColumn(key: keyof ContractColumns): key is OptionalContractColumn {
+  return key in ABSENT_COLUMN_SQL;
+}
 
 const DEFAULT_AMOUNT_SCALE = 4;
 
@@ -141,8 +159,15 @@ function revenueContext(options: ToSqlOptions, dialect: SqlDialect, resolved: Re
   for (const key of Object.keys(given)) {
     if (!(key in DEFAULT_COLUMNS)) issues.push({ path: `options.columns.${key}`, message: `is not a contract column (expected one of ${Object.keys(DEFAULT_COLUMNS).join(", ")})` });
   }
-  const column = (key: keyof ContractColumns): string =>
-    quoteIdentifier(given[key] ?? DEFAULT_COLUMNS[key], rules, `options.columns.${key}`, issues);
+  const column = (key: keyof ContractColumns): string => {
+    const name = given[key];
+    if (name === null && isOptionalColumn(key)) return ABSENT_COLUMN_SQL[key];
+    if (name === null) {
+      issues.push({ path: `options.columns.${key}`, message: `must be a column name: only end, interval and intervalCount may be null (no such column)` });
+      return "";
+    }
+    return quoteIdentifier(name ?? DEFAULT_COLUMNS[key], rules, `options.columns.${key}`, issues);
+  };
   const columns: ContractColumnSql = {
     id: column("id"),
     customerId: column("customerId"),

@@ -11,10 +11,17 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, runCli } from "./support.js";
+import { runCli } from "./support.js";
 
-const contracts = join(ROOT, "examples", "data", "contracts.csv");
 const scratch = mkdtempSync(join(tmpdir(), "cs-metrics-health-"));
+
+/** A contracts file in which each of `customers` pays ¥1,000 a month from 2025-01-01 (the report scores paying customers only). */
+function contractsFile(name: string, customers: readonly string[]): string {
+  const file = join(scratch, name);
+  writeFileSync(file, JSON.stringify(customers.map((customerId) => ({ id: customerId, customerId, start: "2025-01-01", amount: 1000, currency: "JPY" }))));
+  return file;
+}
+const contracts = contractsFile("solo-contracts.json", ["solo"]);
 const scorecard = join(scratch, "scorecard.json");
 writeFileSync(scorecard, JSON.stringify({ measures: [{ metric: "openTickets", weight: 1, scale: { type: "linear", worst: 10, best: 0 } }], bands: { good: 70, bad: 40 } }));
 
@@ -36,14 +43,15 @@ describe("cs-metrics health section with no scored customer", () => {
     const title = lines.indexOf("Health ヘルススコア (1 customer, latest snapshot on or before 2025-12-31)");
     expect(title).toBeGreaterThan(0);
     // Rows: label padded to 28 columns after two spaces ("Good−Bad" is 8 characters → 20 spaces).
-    expect(lines.slice(title + 1, title + 8)).toEqual([
+    expect(lines.slice(title + 1, title + 9)).toEqual([
       `  ${"as of".padEnd(28)}2025-12-31`,
       `  ${"Good".padEnd(28)}0 (—)`,
       `  ${"Normal".padEnd(28)}0 (—)`,
       `  ${"Bad".padEnd(28)}0 (—)`,
-      `  ${"unscored".padEnd(28)}1`,
+      `  ${"unscored".padEnd(28)}1 (missing measures 1)`,
+      `  ${"not customers on asOf".padEnd(28)}0`,
       `  ${"Good−Bad".padEnd(28)}—`,
-      `    ${"solo".padEnd(20)}    —  unscored`,
+      `    ${"solo".padEnd(20)}    —  unscored (missing measures)`,
     ]);
   });
 
@@ -51,7 +59,10 @@ describe("cs-metrics health section with no scored customer", () => {
     const csv = await runCli([...args, "--format", "csv"]);
     expect(csv.code).toBe(0);
     const rows = csv.stdout.trim().split("\n");
-    expect(rows.slice(-6)).toEqual(["healthAsOf,2025-12-31", "healthGood,0", "healthNormal,0", "healthBad,0", "healthUnscored,1", "goodMinusBad,"]);
+    expect(rows.slice(-8)).toEqual([
+      "healthAsOf,2025-12-31", "healthGood,0", "healthNormal,0", "healthBad,0", "healthUnscored,1", "healthNotCustomers,0", "goodMinusBad,",
+      "healthUnscored[solo],missing measures",
+    ]);
 
     const json = await runCli([...args, "--format", "json"]);
     expect(json.code).toBe(0);
@@ -62,11 +73,13 @@ describe("cs-metrics health section with no scored customer", () => {
       asOf: string;
       bands: Record<string, unknown>;
       customers: { customerId: string; score: unknown; band: unknown }[];
+      unscored: unknown[];
     };
     expect(section.title).toBe("Health ヘルススコア (1 customer, latest snapshot on or before 2025-12-31)");
     expect(section.asOf).toBe("2025-12-31");
     expect(section.bands).toEqual({ good: 0, normal: 0, bad: 0, total: 0, unscored: 1, goodPct: null, normalPct: null, badPct: null, index: null });
     expect(section.customers.map((c) => [c.customerId, c.score, c.band])).toEqual([["solo", null, null]]);
+    expect(section.unscored).toEqual([{ customerId: "solo", reason: "missing measures", at: "2025-06-30" }]);
   });
 
   it("counts customers in the plural and signs a negative index", async () => {
@@ -77,11 +90,12 @@ describe("cs-metrics health section with no scored customer", () => {
       { customerId: "b", at: "2025-12-01", metrics: { openTickets: 5 } },
       { customerId: "c", at: "2026-01-01", metrics: { openTickets: 0 } }, // after the health date: left out
     ]);
-    const run = await runCli(["report", "--contracts", contracts, "--usage", usage, "--scorecard", scorecard, "--period", "2025", "--format", "csv"]);
+    const paying = contractsFile("ab-contracts.json", ["a", "b"]);
+    const run = await runCli(["report", "--contracts", paying, "--usage", usage, "--scorecard", scorecard, "--period", "2025", "--format", "csv"]);
     expect(run.stderr).toBe("");
     const rows = run.stdout.trim().split("\n");
-    expect(rows.slice(-6)).toEqual(["healthAsOf,2025-12-31", "healthGood,0", "healthNormal,1", "healthBad,1", "healthUnscored,0", "goodMinusBad,-50"]);
-    const table = await runCli(["report", "--contracts", contracts, "--usage", usage, "--scorecard", scorecard, "--period", "2025"]);
+    expect(rows.slice(-7)).toEqual(["healthAsOf,2025-12-31", "healthGood,0", "healthNormal,1", "healthBad,1", "healthUnscored,0", "healthNotCustomers,0", "goodMinusBad,-50"]);
+    const table = await runCli(["report", "--contracts", paying, "--usage", usage, "--scorecard", scorecard, "--period", "2025"]);
     expect(table.stdout).toContain("Health ヘルススコア (2 customers, latest snapshot on or before 2025-12-31)");
     expect(table.stdout).toContain(`    ${"a".padEnd(20)}   0.0  bad\n`);
     expect(table.stdout).toContain(`    ${"b".padEnd(20)}  50.0  normal\n`);

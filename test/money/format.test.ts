@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { ValidationError, formatMoney, formatPercent, revenueReport, year } from "../../src/index.js";
+import { AmountSchema, ValidationError, formatMoney, formatPercent, revenueReport, year } from "../../src/index.js";
 import { caught } from "../support/caught.js";
 
 describe("formatPercent", () => {
@@ -119,9 +119,9 @@ describe("formatMoney", () => {
 describe("formatting: exact messages and limits (found by mutation testing)", () => {
   const issues = (run: () => unknown): unknown => (caught(run) as ValidationError).issues;
 
-  it("a non-finite amount or rate says so", () => {
-    expect(issues(() => formatMoney(new Decimal(Number.POSITIVE_INFINITY), "USD"))).toEqual([{ path: "amount", message: "must be finite (got Infinity)" }]);
-    expect(issues(() => formatPercent(new Decimal(Number.NaN)))).toEqual([{ path: "rate", message: "must be finite (got NaN)" }]);
+  it("a non-finite amount or rate says so, in the amount schema's words", () => {
+    expect(issues(() => formatMoney(new Decimal(Number.POSITIVE_INFINITY), "USD"))).toEqual([{ path: "amount", message: "must be a finite number (got Infinity)" }]);
+    expect(issues(() => formatPercent(new Decimal(Number.NaN)))).toEqual([{ path: "rate", message: "must be a finite number (got NaN)" }]);
   });
 
   it("magnitudes from 1e300 are refused; just below is written out", () => {
@@ -135,5 +135,47 @@ describe("formatting: exact messages and limits (found by mutation testing)", ()
     expect(issues(() => formatPercent("0.5", { decimals: 21 }))).toEqual([{ path: "options.decimals", message: "must be a whole number 0–20 (got 21)" }]);
     expect(issues(() => formatMoney(1, "USD", { decimals: -1 }))).toEqual([{ path: "options.decimals", message: "must be a whole number 0–20 (got -1)" }]);
     expect(issues(() => formatPercent(null, { nullText: 0 as unknown as string }))).toEqual([{ path: "options.nullText", message: "must be a string (got 0)" }]);
+  });
+});
+
+describe("formatting reads numbers by the amount schema's rules (issue 11)", () => {
+  const issues = (run: () => unknown): unknown => (caught(run) as ValidationError).issues;
+
+  it('refuses hex, exponent and Infinity text that decimal.js would read ("0x10" was "¥16")', () => {
+    expect(issues(() => formatMoney("0x10", "JPY"))).toEqual([{ path: "amount", message: 'must be a decimal number like "1200.50" (got "0x10")' }]);
+    expect(issues(() => formatPercent("0x10"))).toEqual([{ path: "rate", message: 'must be a decimal number like "1200.50" (got "0x10")' }]);
+    expect(issues(() => formatMoney("1e5", "USD"))).toEqual([{ path: "amount", message: 'must be a decimal number like "1200.50" (got "1e5")' }]);
+    expect(issues(() => formatPercent("1e5"))).toEqual([{ path: "rate", message: 'must be a decimal number like "1200.50" (got "1e5")' }]);
+    expect(issues(() => formatMoney("0b11", "USD"))).toEqual([{ path: "amount", message: 'must be a decimal number like "1200.50" (got "0b11")' }]);
+    expect(issues(() => formatMoney("Infinity", "USD"))).toEqual([{ path: "amount", message: 'must be a decimal number like "1200.50" (got "Infinity")' }]);
+  });
+
+  it("gives the schema's message for each kind of bad value", () => {
+    const schemaMessage = (value: unknown): string | undefined => AmountSchema.safeParse(value).error?.issues[0]?.message;
+    for (const value of ["0x10", "1e5", "", "1,000", Number.NaN, new Decimal(Number.NaN), true, null, {}]) {
+      const expected = schemaMessage(value);
+      expect(expected).toBeDefined();
+      expect(issues(() => formatMoney(value as Decimal.Value, "USD"))).toEqual([{ path: "amount", message: expected }]);
+    }
+    expect(issues(() => formatPercent(undefined as unknown as null))).toEqual([{ path: "rate", message: "must be a decimal string, number or Decimal (got nothing)" }]);
+  });
+
+  it("accepts what the schema accepts: surrounding white space, a leading + or a bare fraction", () => {
+    // " 12.5 " → 12.5 → $12.50; "+3" → $3.00; ".5" → 0.5 → 50.0%
+    expect(formatMoney(" 12.5 ", "USD")).toBe("$12.50");
+    expect(formatMoney("+3", "USD")).toBe("$3.00");
+    expect(formatPercent(".5")).toBe("50.0%");
+    expect(formatMoney("7.", "USD")).toBe("$7.00");
+  });
+
+  it("allows a sign the amount schema refuses: a formatted value may be a loss", () => {
+    expect(AmountSchema.safeParse("-12.5").success).toBe(false);
+    expect(formatMoney("-12.5", "USD")).toBe("-$12.50");
+  });
+
+  it("keeps its own size limit: a result smaller than the schema's 100 decimal places still formats", () => {
+    // 5e-324 has 324 decimal places (the schema refuses it as an amount); rounded to cents it is $0.00
+    expect(AmountSchema.safeParse(5e-324).success).toBe(false);
+    expect(formatMoney(5e-324, "USD")).toBe("$0.00");
   });
 });
