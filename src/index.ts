@@ -47,6 +47,18 @@ export type { Cohort, CohortCell, CohortRetention } from "./revenue/cohortRetent
 export { revenueReport } from "./revenue/revenueReport.js";
 export type { RevenueReport, RevenueReportOptions } from "./revenue/revenueReport.js";
 
+export { revenueReportBySegment } from "./segments/revenueReportBySegment.js";
+export type {
+  RevenueReportBySegment,
+  RevenueReportBySegmentOptions,
+  SegmentBy,
+  SegmentKind,
+  SegmentMovement,
+  SegmentMovementTotals,
+  SegmentRates,
+  SegmentReport,
+} from "./segments/revenueReportBySegment.js";
+
 export { lostRevenue } from "./lostRevenue/lostRevenue.js";
 export type { LostRevenue, LostRevenueOptions, LostRevenueRow, Proration } from "./lostRevenue/lostRevenue.js";
 
