@@ -59,6 +59,11 @@ export type {
   SegmentReport,
 } from "./segments/revenueReportBySegment.js";
 
+export { renewals } from "./renewals/renewals.js";
+export type { RenewalOutcome, RenewalRow, Renewals, RenewalsOptions, RenewalTotals } from "./renewals/renewals.js";
+export { renewalForecast } from "./renewals/renewalForecast.js";
+export type { ForecastRow, ForecastTotals, RenewalForecast } from "./renewals/renewalForecast.js";
+
 export { lostRevenue } from "./lostRevenue/lostRevenue.js";
 export type { LostRevenue, LostRevenueOptions, LostRevenueRow, Proration } from "./lostRevenue/lostRevenue.js";
 
