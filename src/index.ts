@@ -64,6 +64,11 @@ export type { RenewalOutcome, RenewalRow, Renewals, RenewalsOptions, RenewalTota
 export { renewalForecast } from "./renewals/renewalForecast.js";
 export type { ForecastRow, ForecastTotals, RenewalForecast } from "./renewals/renewalForecast.js";
 
+export { TrialSchema } from "./schemas/trial.js";
+export type { Trial, TrialInput } from "./schemas/trial.js";
+export { trialConversion } from "./trials/trialConversion.js";
+export type { TrialConversion, TrialConversionOptions, TrialRow } from "./trials/trialConversion.js";
+
 export { lostRevenue } from "./lostRevenue/lostRevenue.js";
 export type { LostRevenue, LostRevenueOptions, LostRevenueRow, Proration } from "./lostRevenue/lostRevenue.js";
 
