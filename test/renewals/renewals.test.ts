@@ -88,6 +88,16 @@ describe("renewals: worked example", () => {
     expect(renewals(old, year(2025)).rows.map((row) => row.renewalDate)).toEqual(["2025-01-31", "2025-04-30", "2025-07-31", "2025-10-31"]);
   });
 
+  it("lines of a customer ending on the same day make one row; lines starting after the period none", () => {
+    const twoLines: ContractInput[] = [
+      { id: "y2", customerId: "y", start: "2025-01-01", end: "2025-06-01", amount: 10, currency: "USD" },
+      { id: "y1", customerId: "y", start: "2025-02-01", end: "2025-06-01", amount: 5, currency: "USD" },
+      { id: "y3", customerId: "y", start: "2026-02-01", amount: 5, interval: "year", currency: "USD" },
+    ];
+    const result = renewals(twoLines, year(2025));
+    expect(result.rows.map((row) => [row.renewalDate, row.lineIds, row.arrDue.toString()])).toEqual([["2025-06-01", ["y1", "y2"], "180"]]);
+  });
+
   it("rejects a bad asOf, options and period; does not mutate its input", () => {
     const error = caught(() => renewals(book, year(2025), { asOf: "2025-02-30" }));
     expect((error as ValidationError).issues).toEqual([{ path: "options.asOf", message: 'must be a calendar date YYYY-MM-DD (got "2025-02-30")' }]);

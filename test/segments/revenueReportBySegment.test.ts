@@ -75,6 +75,12 @@ describe("revenueReportBySegment: worked example by plan", () => {
     expectDecimal(b!.lostRevenue.total, 20); // 10 × 2 months
   });
 
+  it("subtractReactivation: plan A's net revenue churn (60 + 50 − 15) / 210 = 19/42, else (60 + 50) / 210 = 11/21", () => {
+    const chartMogul = revenueReportBySegment(book, quarter(2025, 1), { segment: "plan", subtractReactivation: true });
+    expectDecimal(chartMogul.segments[0]!.rates.netRevenueChurnRate, fraction("19", "42"));
+    expectDecimal(a!.rates.netRevenueChurnRate, fraction("11", "21"));
+  });
+
   it("the unlabelled segment holds e, flat", () => {
     expectDecimal(none!.movements.startingMrr, 25);
     expectDecimal(none!.rates.nrr, 1);
