@@ -4,7 +4,7 @@
  * engine's result equals the library's value exactly whenever that has at most so many places.
  */
 import Decimal from "decimal.js";
-import type { Period } from "../../../src/index.js";
+import type { MovementTotals, Period, RevenueRates } from "../../../src/index.js";
 import { cohortRetention, lostRevenue, revenueMovements, revenueReport } from "../../../src/index.js";
 import type { Proration } from "../../../src/lostRevenue/lostRevenue.js";
 import type { ContractInput } from "../../../src/schemas/contract.js";
@@ -54,7 +54,12 @@ export const REPORT_KINDS: Record<string, ColumnKind> = {
 
 /** The library's `revenueReport` as the `revenueReport` statement's single row. */
 export function expectedReport(records: readonly ContractInput[], period: Period, proration: Proration, subtractReactivation: boolean): TextRow {
-  const { movements: m, rates: r, lostRevenue: lost } = revenueReport(records, period, { proration, subtractReactivation });
+  const { movements, rates, lostRevenue: lost } = revenueReport(records, period, { proration, subtractReactivation });
+  return reportRow(movements, rates, lost.total);
+}
+
+/** A report's movements, rates and lost revenue as the `revenueReport` statement's columns. */
+export function reportRow(m: MovementTotals, r: RevenueRates, lostTotal: Decimal): TextRow {
   return {
     starting_mrr: money(m.startingMrr), ending_mrr: money(m.endingMrr), new_mrr: money(m.newMrr),
     reactivation_mrr: money(m.reactivationMrr), expansion_mrr: money(m.expansionMrr), contraction_mrr: money(m.contractionMrr),
@@ -66,7 +71,7 @@ export function expectedReport(records: readonly ContractInput[], period: Period
     revenue_churn_rate: rate(r.revenueChurnRate), gross_revenue_churn_rate: rate(r.grossRevenueChurnRate),
     net_revenue_churn_rate: rate(r.netRevenueChurnRate), logo_churn_rate: rate(r.logoChurnRate),
     logo_retention_rate: rate(r.logoRetentionRate), net_logo_churn_rate: rate(r.netLogoChurnRate),
-    lost_revenue: money(lost.total),
+    lost_revenue: money(lostTotal),
   };
 }
 
