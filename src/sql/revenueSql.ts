@@ -23,6 +23,8 @@ export interface CompiledQuery {
 export interface RevenueReportSqlOptions {
   readonly proration: Proration;
   readonly subtractReactivation: boolean;
+  /** The quick ratio's numerator also counts reactivation. */
+  readonly includeReactivation?: boolean;
 }
 
 export function selectList(items: readonly (readonly [string, string])[], indent = "  "): string {
@@ -66,7 +68,7 @@ function periodTotalsCte(): string {
 }
 
 /** Numerators of the rates that are not a single total (rateFormulas.ts). */
-function rateNumeratorsCte(options: RevenueReportSqlOptions): string {
+function rateNumeratorsCte(options: RevenueReportSqlOptions, perUnit: string): string {
   const reactivation = options.subtractReactivation ? " - t.reactivation_units" : "";
   return `rate_numerators AS (
   SELECT
@@ -77,13 +79,15 @@ function rateNumeratorsCte(options: RevenueReportSqlOptions): string {
     t.churned_units + t.contraction_units - t.expansion_units${reactivation} AS net_churned_units,
     t.starting_customers - t.churned_customers AS retained_customers,
     t.churned_customers - t.new_customers AS net_churned_customers,
-    (SELECT COALESCE(SUM(starting_units * remaining_parts), 0) FROM churn_losses) AS lost_parts
+    (SELECT COALESCE(SUM(starting_units * remaining_parts), 0) FROM churn_losses) AS lost_parts,
+    t.ending_customers * ${perUnit} AS arpa_denominator,
+    t.new_units + t.expansion_units${options.includeReactivation === true ? " + t.reactivation_units" : ""} AS quick_ratio_gains
   FROM period_totals AS t
 )`;
 }
 
-/** Columns of the revenue report, in order. */
-export const REVENUE_REPORT_COLUMNS = [
+/** Columns of a report over movement totals (the revenue report's, and each segment's), in order. */
+export const REPORT_BASE_COLUMNS = [
   "starting_mrr", "ending_mrr", "new_mrr", "reactivation_mrr", "expansion_mrr", "contraction_mrr", "churned_mrr", "net_new_mrr",
   "starting_customers", "ending_customers", "new_customers", "reactivated_customers", "expanded_customers", "contracted_customers",
   "churned_customers", "flat_customers",
@@ -91,6 +95,13 @@ export const REVENUE_REPORT_COLUMNS = [
   "logo_churn_rate", "logo_retention_rate", "net_logo_churn_rate",
   "lost_revenue",
 ] as const;
+
+/**
+ * Columns of the revenue report, in order: the base columns, then ARPA on the period's last day
+ * (ending MRR / ending customers) and the quick ratio ((new + expansion [+ reactivation]) / (churn +
+ * contraction)).
+ */
+export const REVENUE_REPORT_COLUMNS = [...REPORT_BASE_COLUMNS, "arpa", "quick_ratio"] as const;
 
 /** One value of the report: its column, numerator and denominator (columns of the source CTE, or a constant). */
 export type ReportFraction = readonly [column: string, numerator: string, denominator: string | bigint];
@@ -165,7 +176,9 @@ export function reportFractions(context: RevenueQueryContext, proration: Prorati
 
 /** The period's revenue report: one row with movements, logo counts, rates and lost revenue. */
 export function revenueReportSql(context: RevenueQueryContext, options: RevenueReportSqlOptions): CompiledQuery {
-  const { money, rates } = reportFractions(context, options.proration);
+  const fractions = reportFractions(context, options.proration);
+  const money: ReportFraction[] = [...fractions.money, ["arpa", "ending_units", "arpa_denominator"]];
+  const rates: ReportFraction[] = [...fractions.rates, ["quick_ratio", "quick_ratio_gains", "gross_churned_units"]];
   const source = (column: string): string =>
     money.some(([name]) => name === column) ? "money" : rates.some(([name]) => name === column) ? "rates" : "t";
   const items = REVENUE_REPORT_COLUMNS.map((column): [string, string] => [`${source(column)}.${column}`, column]);
@@ -174,7 +187,7 @@ ${contractLinesCtes(context)},
 ${customerMovementCtes(context)},
 ${churnLossCtes(context, options.proration)},
 ${periodTotalsCte()},
-${rateNumeratorsCte(options)},
+${rateNumeratorsCte(options, context.rules.integer(unitsPerCurrencyUnit(context)))},
 ${quotientCtes(context, "money", money, MONEY_SCALE)},
 ${quotientCtes(context, "rate", rates, RATE_SCALE)}
 SELECT

@@ -10,7 +10,7 @@ import { churnLossCtes } from "./lostRevenueSql.js";
 import {
   type CompiledQuery,
   type ReportFraction,
-  REVENUE_REPORT_COLUMNS,
+  REPORT_BASE_COLUMNS,
   type RevenueReportSqlOptions,
   countIf,
   periodTotalItems,
@@ -24,7 +24,7 @@ import {
 /** Columns of the segment report, in order: the segment, the report's columns, then the segment movements. */
 export const SEGMENT_REPORT_COLUMNS = [
   "segment",
-  ...REVENUE_REPORT_COLUMNS,
+  ...REPORT_BASE_COLUMNS,
   "entering_segment_mrr", "leaving_segment_mrr", "entering_segment_customers", "leaving_segment_customers", "leaving_segment_rate",
 ] as const;
 

@@ -14,12 +14,13 @@ import { type DialectRules, SQL_DIALECTS, type SqlDialect, dialectRules } from "
 import { MONEY_SCALE, RATE_SCALE } from "./exactDivision.js";
 import { type HealthSqlOptions, healthBandsSql, healthScoresSql } from "./healthSql.js";
 import { type TableName, quoteIdentifier, quoteTableName } from "./identifiers.js";
-import { type CompiledQuery, customerMovementsSql, lostRevenueSql, revenueReportSql } from "./revenueSql.js";
+import { type CompiledQuery, type RevenueReportSqlOptions, customerMovementsSql, lostRevenueSql, revenueReportSql } from "./revenueSql.js";
 import { revenueReportBySegmentSql } from "./segmentSql.js";
 
 /**
  * The revenue metric sets {@link toSql} compiles from a contract table:
- * - `revenueReport`: one row — movement totals, logo counts, every rate and lost revenue (as `revenueReport`);
+ * - `revenueReport`: one row — movement totals, logo counts, every rate and lost revenue (as `revenueReport`),
+ *   ARPA on the period's last day and the quick ratio;
  * - `customerMovements`: one row per customer with MRR at either end (as `revenueMovements(…).customers`);
  * - `lostRevenue`: one row per churned customer (as `lostRevenue(…).customers`);
  * - `cohortRetention`: one row per cohort and month (as `cohortRetention`);
@@ -103,6 +104,11 @@ export interface ToSqlOptions {
   readonly proration?: Proration;
   /** Net revenue churn also subtracts reactivation (default `false`), as in `netRevenueChurnRate`. */
   readonly subtractReactivation?: boolean;
+  /**
+   * The `quick_ratio` column of `revenueReport` also counts reactivation in its numerator (default
+   * `false`: (new + expansion) / (churn + contraction)).
+   */
+  readonly includeReactivation?: boolean;
   /** The segment label of `revenueReportBySegment` (required there, not accepted elsewhere). */
   readonly segment?: SqlSegment;
 }
@@ -200,8 +206,10 @@ function revenueContext(metric: RevenueSqlMetric, options: ToSqlOptions, dialect
   };
   const contracts = quoteTableName(options.tables?.contracts ?? "contracts", rules, "options.tables.contracts", issues);
   const amountScale = checkAmountScale(options.amountScale, dialect, issues);
-  if (options.subtractReactivation !== undefined && typeof options.subtractReactivation !== "boolean") {
-    issues.push({ path: "options.subtractReactivation", message: `must be true or false (got ${describeValue(options.subtractReactivation)})` });
+  for (const flag of ["subtractReactivation", "includeReactivation"] as const) {
+    if (options[flag] !== undefined && typeof options[flag] !== "boolean") {
+      issues.push({ path: `options.${flag}`, message: `must be true or false (got ${describeValue(options[flag])})` });
+    }
   }
   const segment = segmentExpression(metric, options.segment, rules, columns.customerId, issues);
   if (issues.length > 0) throw new ValidationError(issues);
@@ -273,14 +281,15 @@ export function toSql(metric: SqlMetric, options: ToSqlOptions | HealthSqlOption
   const resolved = resolvePeriod(revenueOptions.period, "options.period");
   const proration = checkProration(revenueOptions.proration);
   const context = revenueContext(checkedMetric, revenueOptions, dialect, resolved);
-  const compiled = compile(checkedMetric, context, proration, revenueOptions.subtractReactivation === true);
+  const compiled = compile(checkedMetric, context, { proration, subtractReactivation: revenueOptions.subtractReactivation === true, includeReactivation: revenueOptions.includeReactivation === true });
   return { dialect, metric: checkedMetric, sql: compiled.sql, columns: compiled.columns, rateScale: RATE_SCALE, moneyScale: MONEY_SCALE };
 }
 
-function compile(metric: RevenueSqlMetric, context: RevenueQueryContext, proration: Proration, subtractReactivation: boolean): CompiledQuery {
+function compile(metric: RevenueSqlMetric, context: RevenueQueryContext, options: RevenueReportSqlOptions): CompiledQuery {
+  const { proration } = options;
   switch (metric) {
     case "revenueReport":
-      return revenueReportSql(context, { proration, subtractReactivation });
+      return revenueReportSql(context, options);
     case "customerMovements":
       return customerMovementsSql(context);
     case "lostRevenue":
@@ -288,6 +297,6 @@ function compile(metric: RevenueSqlMetric, context: RevenueQueryContext, prorati
     case "cohortRetention":
       return cohortRetentionSql(context);
     case "revenueReportBySegment":
-      return revenueReportBySegmentSql(context, { proration, subtractReactivation });
+      return revenueReportBySegmentSql(context, options);
   }
 }
