@@ -49,6 +49,7 @@ export type { RevenueReport, RevenueReportOptions } from "./revenue/revenueRepor
 
 export { revenueReportBySegment } from "./segments/revenueReportBySegment.js";
 export type {
+  LineAttribute,
   RevenueReportBySegment,
   RevenueReportBySegmentOptions,
   SegmentBy,

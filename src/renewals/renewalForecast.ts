@@ -101,7 +101,7 @@ interface Sums {
  * the customer's health band, per customer and per month — the pipeline a CS lead reviews each week.
  *
  * @remarks
- * expected ARR = ARR due × rate(band of the customer) for each pending row of {@link renewals}
+ * expected ARR = ARR due × rate(band of the customer) for each pending row of {@link index!renewals}
  * (DOMAIN.md §8); rates usually come from {@link renewalRateByBand} over past renewal decisions.
  * The expected renewal rate Σ expected / Σ due (over the rows with a rate) is an ARR-weighted
  * 見込み継続率, where {@link expectedRetention} counts customers: a large account in the Bad band
@@ -109,7 +109,7 @@ interface Sums {
  * are listed with `expectedArr: null` and counted apart (`unratedArrDue`), never as 0 or 1. Products
  * and sums are exact.
  *
- * @param renewals - A {@link renewals} result (its pending rows are forecast); not mutated.
+ * @param renewals - A {@link index!renewals} result (its pending rows are forecast); not mutated.
  * @param bands - Each customer's current band, e.g. {@link scoreCustomers}' results (`customerId`, `band`).
  * @param rates - A renewal rate (0–1) per band, or `null` when unknown.
  * @returns Pending rows with their expected ARR, totals and per-month totals.

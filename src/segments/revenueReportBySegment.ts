@@ -15,7 +15,7 @@ import type { Period, PeriodInput } from "../schemas/period.js";
 import { type SegmentBy, type SegmentKind, lineLabels } from "./segmentLabels.js";
 import { type SegmentTotals, evaluateSegments } from "./segmentRows.js";
 
-export type { SegmentBy, SegmentKind } from "./segmentLabels.js";
+export type { LineAttribute, SegmentBy, SegmentKind } from "./segmentLabels.js";
 export type { SegmentMovement } from "./segmentRows.js";
 
 /** Options of {@link revenueReportBySegment}. */
