@@ -64,6 +64,29 @@ export { cacPayback } from "./unitEconomics/cacPayback.js";
 export type { CacPayback, CacPaybackOptions } from "./unitEconomics/cacPayback.js";
 export type { GrossMarginOptions } from "./unitEconomics/options.js";
 
+export { revenueReportBySegment } from "./segments/revenueReportBySegment.js";
+export type {
+  LineAttribute,
+  RevenueReportBySegment,
+  RevenueReportBySegmentOptions,
+  SegmentBy,
+  SegmentKind,
+  SegmentMovement,
+  SegmentMovementTotals,
+  SegmentRates,
+  SegmentReport,
+} from "./segments/revenueReportBySegment.js";
+
+export { renewals } from "./renewals/renewals.js";
+export type { RenewalOutcome, RenewalRow, Renewals, RenewalsOptions, RenewalTotals } from "./renewals/renewals.js";
+export { renewalForecast } from "./renewals/renewalForecast.js";
+export type { ForecastRow, ForecastTotals, RenewalForecast } from "./renewals/renewalForecast.js";
+
+export { TrialSchema } from "./schemas/trial.js";
+export type { Trial, TrialInput } from "./schemas/trial.js";
+export { trialConversion } from "./trials/trialConversion.js";
+export type { TrialConversion, TrialConversionOptions, TrialRow } from "./trials/trialConversion.js";
+
 export { lostRevenue } from "./lostRevenue/lostRevenue.js";
 export type { LostRevenue, LostRevenueOptions, LostRevenueRow, Proration } from "./lostRevenue/lostRevenue.js";
 

@@ -123,6 +123,21 @@ function readRate(value: Decimal.Value | null | undefined, band: HealthBand, iss
 }
 
 /**
+ * Validates a renewal rate per band (a ratio in [0, 1], or `null` when unknown) into exact Decimals.
+ * @throws {@link ValidationError} at `renewalRateByBand.<band>` for a rate that is not one.
+ */
+export function readRenewalRates(renewalRates: RenewalRates): { readonly [Band in HealthBand]: Decimal | null } {
+  const issues: ValidationIssue[] = [];
+  const rates = {
+    good: readRate(renewalRates?.good, "good", issues),
+    normal: readRate(renewalRates?.normal, "normal", issues),
+    bad: readRate(renewalRates?.bad, "bad", issues),
+  };
+  if (issues.length > 0) throw new ValidationError(issues);
+  return rates;
+}
+
+/**
  * Expected retention (見込み継続率): today's customers weighted by their band's historical renewal rate.
  *
  * @remarks
@@ -147,13 +162,7 @@ export function expectedRetention(
   currentBands: readonly { readonly band: HealthBand | null }[],
   renewalRates: RenewalRates,
 ): ExpectedRetention {
-  const issues: ValidationIssue[] = [];
-  const rates = {
-    good: readRate(renewalRates?.good, "good", issues),
-    normal: readRate(renewalRates?.normal, "normal", issues),
-    bad: readRate(renewalRates?.bad, "bad", issues),
-  };
-  if (issues.length > 0) throw new ValidationError(issues);
+  const rates = readRenewalRates(renewalRates);
   const byBand = { good: 0, normal: 0, bad: 0 };
   let unscored = 0;
   for (const { band } of currentBands) {

@@ -128,7 +128,7 @@ export function lostRevenue(contracts: ContractsInput, period: PeriodInput, opti
 }
 
 /** Lost revenue of an already evaluated period. */
-export function lostRevenueOf({ book, resolved, churnedRows }: PeriodAnalysis, proration: Proration): LostRevenue {
+export function lostRevenueOf({ book, resolved, churnedRows }: Pick<PeriodAnalysis, "book" | "resolved" | "churnedRows">, proration: Proration): LostRevenue {
   const customers: LostRevenueRow[] = [];
   // Total in book units × 12 (ARR units), as an exact fraction.
   let total: Fraction = { numerator: 0n, denominator: 1n };

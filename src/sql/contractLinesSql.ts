@@ -33,6 +33,11 @@ export interface RevenueQueryContext {
   readonly columns: ContractColumnSql;
   readonly amountScale: number;
   readonly resolved: ResolvedPeriod;
+  /**
+   * The segment of a contract row, an SQL expression over the contract table (aliased
+   * `contract_table`): then `contract_rows` and `contract_lines` carry a `segment` column.
+   */
+  readonly segment?: string;
 }
 
 /** `DATE 'YYYY-MM-DD'` of an epoch day (the text comes from our own formatter, never the caller). */
@@ -68,8 +73,8 @@ export function contractLinesCtes(context: RevenueQueryContext): string {
     ${c.end} AS end_date,
     ${c.amount} AS amount,
     CASE COALESCE(${c.interval}, 'month') WHEN 'month' THEN 1 WHEN 'quarter' THEN 3 WHEN 'year' THEN 12 END
-      * COALESCE(${c.intervalCount}, 1) AS months
-  FROM ${context.contracts}
+      * COALESCE(${c.intervalCount}, 1) AS months${context.segment === undefined ? "" : `,\n    ${context.segment} AS segment`}
+  FROM ${context.contracts}${context.segment === undefined ? "" : " AS contract_table"}
 ),
 contract_lines AS (
   SELECT
@@ -85,7 +90,7 @@ contract_lines AS (
       WHEN months IS NULL OR months < 1 THEN ${fail("interval must be month, quarter or year and interval count >= 1")}
       WHEN MOD(${MONTHS_DENOMINATOR}, months) <> 0 THEN ${fail(`interval count must divide ${MONTHS_DENOMINATOR / 12n}`)}
       ELSE ${scaledAmount} * ${rules.integerDivide(String(MONTHS_DENOMINATOR), "months")}
-    END AS mrr_units
+    END AS mrr_units${context.segment === undefined ? "" : ",\n    segment"}
   FROM contract_rows
 )`;
 }

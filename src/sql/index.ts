@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 export { SQL_METRICS, toSql } from "./toSql.js";
-export type { ContractColumns, HealthSqlMetric, HealthSqlOptions, RevenueSqlMetric, SqlMetric, SqlStatement, SqlTables, ToSqlOptions } from "./toSql.js";
+export type { ContractColumns, HealthSqlMetric, HealthSqlOptions, RevenueSqlMetric, SqlMetric, SqlSegment, SqlStatement, SqlTables, ToSqlOptions } from "./toSql.js";
 export type { UsageColumns } from "./healthSql.js";
 export { SQL_DIALECTS } from "./dialect.js";
 export type { SqlDialect } from "./dialect.js";

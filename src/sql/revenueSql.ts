@@ -23,9 +23,11 @@ export interface CompiledQuery {
 export interface RevenueReportSqlOptions {
   readonly proration: Proration;
   readonly subtractReactivation: boolean;
+  /** The quick ratio's numerator also counts reactivation. */
+  readonly includeReactivation?: boolean;
 }
 
-function selectList(items: readonly (readonly [string, string])[], indent = "  "): string {
+export function selectList(items: readonly (readonly [string, string])[], indent = "  "): string {
   return items.map(([expression, name]) => `${indent}${expression} AS ${name}`).join(",\n");
 }
 
@@ -33,11 +35,14 @@ function money(context: RevenueQueryContext, units: string, signed = false): str
   return exactQuotient(context.rules, units, unitsPerCurrencyUnit(context), MONEY_SCALE, { signed });
 }
 
-/** Totals of the customer rows (periodTotals.ts) plus the lost-revenue parts. */
-function periodTotalsCte(): string {
-  const sumIf = (condition: string, value: string): string => `COALESCE(SUM(CASE WHEN ${condition} THEN ${value} ELSE 0 END), 0)`;
-  const countIf = (condition: string): string => `COUNT(CASE WHEN ${condition} THEN 1 END)`;
-  const items: [string, string][] = [
+/** `COALESCE(SUM(CASE WHEN condition THEN value ELSE 0 END), 0)`. */
+export const sumIf = (condition: string, value: string): string => `COALESCE(SUM(CASE WHEN ${condition} THEN ${value} ELSE 0 END), 0)`;
+/** `COUNT(CASE WHEN condition THEN 1 END)`. */
+export const countIf = (condition: string): string => `COUNT(CASE WHEN ${condition} THEN 1 END)`;
+
+/** The sums and counts of periodTotals.ts over rows with `starting_units`, `ending_units` and `movement`. */
+export function periodTotalItems(): [string, string][] {
+  return [
     ["COALESCE(SUM(starting_units), 0)", "starting_units"],
     ["COALESCE(SUM(ending_units), 0)", "ending_units"],
     [sumIf("movement = 'new'", "ending_units"), "new_units"],
@@ -55,11 +60,15 @@ function periodTotalsCte(): string {
     [countIf("movement = 'churn'"), "churned_customers"],
     [countIf("movement = 'flat'"), "flat_customers"],
   ];
-  return `period_totals AS (\n  SELECT\n${selectList(items, "    ")}\n  FROM customer_movements\n)`;
+}
+
+/** Totals of the customer rows (periodTotals.ts). */
+function periodTotalsCte(): string {
+  return `period_totals AS (\n  SELECT\n${selectList(periodTotalItems(), "    ")}\n  FROM customer_movements\n)`;
 }
 
 /** Numerators of the rates that are not a single total (rateFormulas.ts). */
-function rateNumeratorsCte(options: RevenueReportSqlOptions): string {
+function rateNumeratorsCte(options: RevenueReportSqlOptions, perUnit: string): string {
   const reactivation = options.subtractReactivation ? " - t.reactivation_units" : "";
   return `rate_numerators AS (
   SELECT
@@ -70,13 +79,15 @@ function rateNumeratorsCte(options: RevenueReportSqlOptions): string {
     t.churned_units + t.contraction_units - t.expansion_units${reactivation} AS net_churned_units,
     t.starting_customers - t.churned_customers AS retained_customers,
     t.churned_customers - t.new_customers AS net_churned_customers,
-    (SELECT COALESCE(SUM(starting_units * remaining_parts), 0) FROM churn_losses) AS lost_parts
+    (SELECT COALESCE(SUM(starting_units * remaining_parts), 0) FROM churn_losses) AS lost_parts,
+    t.ending_customers * ${perUnit} AS arpa_denominator,
+    t.new_units + t.expansion_units${options.includeReactivation === true ? " + t.reactivation_units" : ""} AS quick_ratio_gains
   FROM period_totals AS t
 )`;
 }
 
-/** Columns of the revenue report, in order. */
-export const REVENUE_REPORT_COLUMNS = [
+/** Columns of a report over movement totals (the revenue report's, and each segment's), in order. */
+export const REPORT_BASE_COLUMNS = [
   "starting_mrr", "ending_mrr", "new_mrr", "reactivation_mrr", "expansion_mrr", "contraction_mrr", "churned_mrr", "net_new_mrr",
   "starting_customers", "ending_customers", "new_customers", "reactivated_customers", "expanded_customers", "contracted_customers",
   "churned_customers", "flat_customers",
@@ -85,39 +96,57 @@ export const REVENUE_REPORT_COLUMNS = [
   "lost_revenue",
 ] as const;
 
-/** One value of the report: its column, numerator and denominator (columns of `rate_numerators`, or a constant). */
-type ReportFraction = readonly [column: string, numerator: string, denominator: string | bigint];
+/**
+ * Columns of the revenue report, in order: the base columns, then ARPA on the period's last day
+ * (ending MRR / ending customers) and the quick ratio ((new + expansion [+ reactivation]) / (churn +
+ * contraction)).
+ */
+export const REVENUE_REPORT_COLUMNS = [...REPORT_BASE_COLUMNS, "arpa", "quick_ratio"] as const;
+
+/** One value of the report: its column, numerator and denominator (columns of the source CTE, or a constant). */
+export type ReportFraction = readonly [column: string, numerator: string, denominator: string | bigint];
 
 /**
- * A CTE listing fractions as rows (`name`, `numerator`, `denominator`) and one dividing them all:
- * the long division is written, and planned, once rather than once per column.
+ * A CTE listing fractions as rows (`name`, `numerator`, `denominator`, and `key` when grouped) and
+ * one dividing them all: the long division is written, and planned, once rather than once per column.
  */
-function quotientCtes(context: RevenueQueryContext, name: string, fractions: readonly ReportFraction[], scale: number): string {
+export function quotientCtes(
+  context: RevenueQueryContext,
+  name: string,
+  fractions: readonly ReportFraction[],
+  scale: number,
+  source = "rate_numerators",
+  key?: string,
+): string {
   const { rules } = context;
+  const keyColumn = key === undefined ? "" : `${key} AS row_key, `;
+  const keyValue = key === undefined ? "" : `${key}, `;
   const rows = fractions.map(([column, numerator, denominator], index) => {
     const d = typeof denominator === "bigint" ? rules.integer(denominator) : denominator;
     const cast = (value: string): string => `CAST(${value} AS ${rules.integerType})`;
     return index === 0
-      ? `  SELECT '${column}' AS name, ${cast(numerator)} AS numerator, ${cast(d)} AS denominator FROM rate_numerators`
-      : `  SELECT '${column}', ${cast(numerator)}, ${cast(d)} FROM rate_numerators`;
+      ? `  SELECT ${keyColumn}'${column}' AS name, ${cast(numerator)} AS numerator, ${cast(d)} AS denominator FROM ${source}`
+      : `  SELECT ${keyValue}'${column}', ${cast(numerator)}, ${cast(d)} FROM ${source}`;
   });
   return `${name}_parts AS (
 ${rows.join("\n  UNION ALL\n")}
 ),
 ${name}_values AS (
-  SELECT name, ${exactQuotient(rules, "numerator", "denominator", scale, { signed: true })} AS value
+  SELECT ${key === undefined ? "" : "row_key, "}name, ${exactQuotient(rules, "numerator", "denominator", scale, { signed: true })} AS value
   FROM ${name}_parts
 )`;
 }
 
-/** `MAX(CASE WHEN name = 'x' THEN value END) AS x, …`: the quotient rows back as columns. */
-function pivot(name: string, fractions: readonly ReportFraction[]): string {
+/** `MAX(CASE WHEN name = 'x' THEN value END) AS x, …`: the quotient rows back as columns (per `row_key` when grouped). */
+export function pivot(name: string, fractions: readonly ReportFraction[], grouped = false): string {
   const columns = fractions.map(([column]) => `    MAX(CASE WHEN name = '${column}' THEN value END) AS ${column}`).join(",\n");
-  return `(\n  SELECT\n${columns}\n  FROM ${name}_values\n)`;
+  return grouped
+    ? `(\n  SELECT\n    row_key,\n${columns}\n  FROM ${name}_values\n  GROUP BY row_key\n)`
+    : `(\n  SELECT\n${columns}\n  FROM ${name}_values\n)`;
 }
 
-/** The period's revenue report: one row with movements, logo counts, rates and lost revenue. */
-export function revenueReportSql(context: RevenueQueryContext, options: RevenueReportSqlOptions): CompiledQuery {
+/** The money and rate fractions of the report, over the columns of `rate_numerators`. */
+export function reportFractions(context: RevenueQueryContext, proration: Proration): { money: ReportFraction[]; rates: ReportFraction[] } {
   const perUnit = unitsPerCurrencyUnit(context);
   const money: ReportFraction[] = [
     ["starting_mrr", "starting_units", perUnit],
@@ -128,7 +157,7 @@ export function revenueReportSql(context: RevenueQueryContext, options: RevenueR
     ["contraction_mrr", "contraction_units", perUnit],
     ["churned_mrr", "churned_units", perUnit],
     ["net_new_mrr", "net_new_units", perUnit],
-    ["lost_revenue", "lost_parts", perUnit * partsPerMonth(options.proration)],
+    ["lost_revenue", "lost_parts", perUnit * partsPerMonth(proration)],
   ];
   const rates: ReportFraction[] = [
     ["nrr", "cohort_ending_units", "starting_units"],
@@ -142,6 +171,14 @@ export function revenueReportSql(context: RevenueQueryContext, options: RevenueR
     ["logo_retention_rate", "retained_customers", "starting_customers"],
     ["net_logo_churn_rate", "net_churned_customers", "starting_customers"],
   ];
+  return { money, rates };
+}
+
+/** The period's revenue report: one row with movements, logo counts, rates and lost revenue. */
+export function revenueReportSql(context: RevenueQueryContext, options: RevenueReportSqlOptions): CompiledQuery {
+  const fractions = reportFractions(context, options.proration);
+  const money: ReportFraction[] = [...fractions.money, ["arpa", "ending_units", "arpa_denominator"]];
+  const rates: ReportFraction[] = [...fractions.rates, ["quick_ratio", "quick_ratio_gains", "gross_churned_units"]];
   const source = (column: string): string =>
     money.some(([name]) => name === column) ? "money" : rates.some(([name]) => name === column) ? "rates" : "t";
   const items = REVENUE_REPORT_COLUMNS.map((column): [string, string] => [`${source(column)}.${column}`, column]);
@@ -150,7 +187,7 @@ ${contractLinesCtes(context)},
 ${customerMovementCtes(context)},
 ${churnLossCtes(context, options.proration)},
 ${periodTotalsCte()},
-${rateNumeratorsCte(options)},
+${rateNumeratorsCte(options, context.rules.integer(unitsPerCurrencyUnit(context)))},
 ${quotientCtes(context, "money", money, MONEY_SCALE)},
 ${quotientCtes(context, "rate", rates, RATE_SCALE)}
 SELECT

@@ -10,21 +10,25 @@ import type { PeriodInput } from "../schemas/period.js";
 import { describeValue } from "../schemas/primitives.js";
 import { cohortRetentionSql } from "./cohortSql.js";
 import type { ContractColumnSql, RevenueQueryContext } from "./contractLinesSql.js";
-import { SQL_DIALECTS, type SqlDialect, dialectRules } from "./dialect.js";
+import { type DialectRules, SQL_DIALECTS, type SqlDialect, dialectRules } from "./dialect.js";
 import { MONEY_SCALE, RATE_SCALE } from "./exactDivision.js";
 import { type HealthSqlOptions, healthBandsSql, healthScoresSql } from "./healthSql.js";
 import { type TableName, quoteIdentifier, quoteTableName } from "./identifiers.js";
-import { type CompiledQuery, customerMovementsSql, lostRevenueSql, revenueReportSql } from "./revenueSql.js";
+import { type CompiledQuery, type RevenueReportSqlOptions, customerMovementsSql, lostRevenueSql, revenueReportSql } from "./revenueSql.js";
+import { revenueReportBySegmentSql } from "./segmentSql.js";
 import { type FeatureAdoptionSqlOptions, type UsageSnapshotsSqlOptions, type UsageSqlMetric, isUsageMetric, usageSql } from "./usageSql.js";
 
 /**
  * The revenue metric sets {@link toSql} compiles from a contract table:
- * - `revenueReport`: one row — movement totals, logo counts, every rate and lost revenue (as `revenueReport`);
+ * - `revenueReport`: one row — movement totals, logo counts, every rate and lost revenue (as `revenueReport`),
+ *   ARPA on the period's last day and the quick ratio;
  * - `customerMovements`: one row per customer with MRR at either end (as `revenueMovements(…).customers`);
  * - `lostRevenue`: one row per churned customer (as `lostRevenue(…).customers`);
- * - `cohortRetention`: one row per cohort and month (as `cohortRetention`).
+ * - `cohortRetention`: one row per cohort and month (as `cohortRetention`);
+ * - `revenueReportBySegment`: one row per segment — the report's columns plus entering / leaving
+ *   segment (as `revenueReportBySegment(…).segments`), with `options.segment`.
  */
-export type RevenueSqlMetric = "revenueReport" | "customerMovements" | "lostRevenue" | "cohortRetention";
+export type RevenueSqlMetric = "revenueReport" | "customerMovements" | "lostRevenue" | "cohortRetention" | "revenueReportBySegment";
 
 /**
  * The health metric sets, read from a usage-snapshot table with a scorecard:
@@ -39,7 +43,8 @@ export type SqlMetric = RevenueSqlMetric | HealthSqlMetric | UsageSqlMetric;
 
 /** Every metric set, in documentation order. */
 export const SQL_METRICS: readonly SqlMetric[] = [
-  "revenueReport", "customerMovements", "lostRevenue", "cohortRetention", "healthScores", "healthBands", "usageSnapshots", "featureAdoption",
+  "revenueReport", "customerMovements", "lostRevenue", "cohortRetention", "revenueReportBySegment", "healthScores", "healthBands",
+  "usageSnapshots", "featureAdoption",
 ];
 
 export type { HealthSqlOptions };
@@ -73,6 +78,21 @@ export interface ContractColumns {
   readonly intervalCount?: string | null;
 }
 
+/**
+ * Where `revenueReportBySegment` reads a segment label: a column of the contract table (`{ column:
+ * "plan" }`, a line attribute), or a column of a customer table joined on the customer id (`{ table:
+ * "customers", column: "region", customerId: "customer_id" }`, one row per customer; a customer
+ * without one is in the NULL segment).
+ */
+export interface SqlSegment {
+  /** The column holding the label. */
+  readonly column: string;
+  /** The customer table; absent = the label is a column of the contract table. */
+  readonly table?: TableName;
+  /** The customer table's customer-id column [`customer_id`]. */
+  readonly customerId?: string;
+}
+
 /** Options of {@link toSql} for the revenue metric sets. */
 export interface ToSqlOptions {
   /** The engine to write for. */
@@ -92,6 +112,13 @@ export interface ToSqlOptions {
   readonly proration?: Proration;
   /** Net revenue churn also subtracts reactivation (default `false`), as in `netRevenueChurnRate`. */
   readonly subtractReactivation?: boolean;
+  /**
+   * The `quick_ratio` column of `revenueReport` also counts reactivation in its numerator (default
+   * `false`: (new + expansion) / (churn + contraction)).
+   */
+  readonly includeReactivation?: boolean;
+  /** The segment label of `revenueReportBySegment` (required there, not accepted elsewhere). */
+  readonly segment?: SqlSegment;
 }
 
 /** {@link toSql}'s result. */
@@ -152,7 +179,34 @@ function checkAmountScale(value: unknown, dialect: SqlDialect, issues: Validatio
   return value;
 }
 
-function revenueContext(options: ToSqlOptions, dialect: SqlDialect, resolved: ResolvedPeriod): RevenueQueryContext {
+/** The SQL expression of the segment label (over the contract table, aliased `contract_table`). */
+function segmentExpression(
+  metric: RevenueSqlMetric,
+  segment: unknown,
+  rules: DialectRules,
+  customerIdColumn: string,
+  issues: ValidationIssue[],
+): string | undefined {
+  if (metric !== "revenueReportBySegment") {
+    if (segment !== undefined) issues.push({ path: "options.segment", message: "is only read by revenueReportBySegment" });
+    return undefined;
+  }
+  if (typeof segment !== "object" || segment === null || Array.isArray(segment)) {
+    issues.push({ path: "options.segment", message: `must be { column } or { table, column, customerId } (got ${describeValue(segment)})` });
+    return undefined;
+  }
+  const { column, table, customerId } = segment as Partial<Record<keyof SqlSegment, unknown>>;
+  const label = quoteIdentifier(column, rules, "options.segment.column", issues);
+  if (table === undefined) {
+    if (customerId !== undefined) issues.push({ path: "options.segment.customerId", message: "is only read with options.segment.table" });
+    return label;
+  }
+  const customers = quoteTableName(table, rules, "options.segment.table", issues);
+  const id = quoteIdentifier(customerId ?? "customer_id", rules, "options.segment.customerId", issues);
+  return `(SELECT MAX(customer_table.${label}) FROM ${customers} AS customer_table WHERE customer_table.${id} = contract_table.${customerIdColumn})`;
+}
+
+function revenueContext(metric: RevenueSqlMetric, options: ToSqlOptions, dialect: SqlDialect, resolved: ResolvedPeriod): RevenueQueryContext {
   const rules = dialectRules(dialect);
   const issues: ValidationIssue[] = [];
   const given = (options.columns ?? {}) as Record<string, unknown>;
@@ -179,11 +233,14 @@ function revenueContext(options: ToSqlOptions, dialect: SqlDialect, resolved: Re
   };
   const contracts = quoteTableName(options.tables?.contracts ?? "contracts", rules, "options.tables.contracts", issues);
   const amountScale = checkAmountScale(options.amountScale, dialect, issues);
-  if (options.subtractReactivation !== undefined && typeof options.subtractReactivation !== "boolean") {
-    issues.push({ path: "options.subtractReactivation", message: `must be true or false (got ${describeValue(options.subtractReactivation)})` });
+  for (const flag of ["subtractReactivation", "includeReactivation"] as const) {
+    if (options[flag] !== undefined && typeof options[flag] !== "boolean") {
+      issues.push({ path: `options.${flag}`, message: `must be true or false (got ${describeValue(options[flag])})` });
+    }
   }
+  const segment = segmentExpression(metric, options.segment, rules, columns.customerId, issues);
   if (issues.length > 0) throw new ValidationError(issues);
-  return { rules, contracts, columns, amountScale, resolved };
+  return { rules, contracts, columns, amountScale, resolved, ...(segment === undefined ? {} : { segment }) };
 }
 
 /**
@@ -210,8 +267,12 @@ function revenueContext(options: ToSqlOptions, dialect: SqlDialect, resolved: Re
  * `usageSnapshots` and `featureAdoption` read an events table (one row per event, a DATE column) with
  * the definitions of the library functions of the same names (see `usageSql.ts` and docs/usage-events.md).
  *
+ * `revenueReportBySegment` classifies each customer's MRR per segment label against its overall
+ * movement, with entering / leaving segment, exactly as the library's `revenueReportBySegment`; rows
+ * come in the engine's order of the labels, the NULL segment last.
+ *
  * @param metric - `"revenueReport"`, `"customerMovements"`, `"lostRevenue"`, `"cohortRetention"`,
- * `"healthScores"`, `"healthBands"`, `"usageSnapshots"` or `"featureAdoption"`.
+ * `"revenueReportBySegment"`, `"healthScores"`, `"healthBands"`, `"usageSnapshots"` or `"featureAdoption"`.
  * @param options - Dialect, period (revenue) or `asOf` and `scorecard` (health), table and column names,
  * amount or value scale, proration.
  * @returns The SQL text and its result columns.
@@ -254,20 +315,23 @@ export function toSql(metric: SqlMetric, options: ToSqlOptions | HealthSqlOption
   const revenueOptions = options as ToSqlOptions;
   const resolved = resolvePeriod(revenueOptions.period, "options.period");
   const proration = checkProration(revenueOptions.proration);
-  const context = revenueContext(revenueOptions, dialect, resolved);
-  const compiled = compile(checkedMetric, context, proration, revenueOptions.subtractReactivation === true);
+  const context = revenueContext(checkedMetric, revenueOptions, dialect, resolved);
+  const compiled = compile(checkedMetric, context, { proration, subtractReactivation: revenueOptions.subtractReactivation === true, includeReactivation: revenueOptions.includeReactivation === true });
   return { dialect, metric: checkedMetric, sql: compiled.sql, columns: compiled.columns, rateScale: RATE_SCALE, moneyScale: MONEY_SCALE };
 }
 
-function compile(metric: RevenueSqlMetric, context: RevenueQueryContext, proration: Proration, subtractReactivation: boolean): CompiledQuery {
+function compile(metric: RevenueSqlMetric, context: RevenueQueryContext, options: RevenueReportSqlOptions): CompiledQuery {
+  const { proration } = options;
   switch (metric) {
     case "revenueReport":
-      return revenueReportSql(context, { proration, subtractReactivation });
+      return revenueReportSql(context, options);
     case "customerMovements":
       return customerMovementsSql(context);
     case "lostRevenue":
       return lostRevenueSql(context, proration);
     case "cohortRetention":
       return cohortRetentionSql(context);
+    case "revenueReportBySegment":
+      return revenueReportBySegmentSql(context, options);
   }
 }

@@ -46,8 +46,13 @@ export function goldenStatement(dialect: SqlDialect, metric: SqlMetric): string 
       ? usageStatement(dialect, metric)
       : metric === "healthScores" || metric === "healthBands"
       ? toSql(metric, { dialect, asOf: "2025-06-30", scorecard: GOLDEN_SCORECARD, columns: { metrics: { openTickets: "open_tickets" } } })
-      : toSql(metric, { dialect, period });
+      : toSql(metric, { dialect, period, ...segmentOf(metric) });
   return `${statement.sql};\n`;
+}
+
+/** revenueReportBySegment's golden reads the segment from a customer table joined by customer id. */
+function segmentOf(metric: SqlMetric): { segment?: { table: string; column: string } } {
+  return metric === "revenueReportBySegment" ? { segment: { table: "customers", column: "region" } } : {};
 }
 
 const cases = SQL_DIALECTS.flatMap((dialect) => SQL_METRICS.map((metric) => [dialect, metric] as const));
@@ -82,7 +87,7 @@ describe("node-sql-parser parses every statement in its dialect", () => {
         ? usageStatement(dialect, metric, ["warehouse", "product", "events"])
         : metric === "healthScores" || metric === "healthBands"
         ? toSql(metric, { dialect, asOf: "2025-06-30", scorecard: GOLDEN_SCORECARD, tables: { usage: ["warehouse", "cs", "usage"] } })
-        : toSql(metric, { dialect, period, tables: { contracts: ["warehouse", "billing", "contracts"] } });
+        : toSql(metric, { dialect, period, tables: { contracts: ["warehouse", "billing", "contracts"] }, ...segmentOf(metric) });
     const ast = parser.astify(sql, { database: PARSER_DATABASE[dialect]! });
     const statements = Array.isArray(ast) ? ast : [ast];
     expect(statements).toHaveLength(1);

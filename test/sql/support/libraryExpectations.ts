@@ -4,10 +4,12 @@
  * engine's result equals the library's value exactly whenever that has at most so many places.
  */
 import Decimal from "decimal.js";
-import type { Period } from "../../../src/index.js";
+import type { MovementTotals, Period, RevenueRates } from "../../../src/index.js";
 import { cohortRetention, lostRevenue, revenueMovements, revenueReport } from "../../../src/index.js";
 import type { Proration } from "../../../src/lostRevenue/lostRevenue.js";
 import type { ContractInput } from "../../../src/schemas/contract.js";
+import { type GeneratedContract, MONTHS_PER_INTERVAL, dateOfDay, dayOfDate } from "../../support/contractArbitraries.js";
+import { isActiveOn } from "../../support/naiveMovements.js";
 import type { TextRow } from "./engines.js";
 
 export const MONEY_PLACES = 18;
@@ -49,12 +51,61 @@ export const REPORT_KINDS: Record<string, ColumnKind> = {
   expanded_customers: "count", contracted_customers: "count", churned_customers: "count", flat_customers: "count",
   nrr: "rate", grr: "rate", expansion_rate: "rate", contraction_rate: "rate", revenue_churn_rate: "rate",
   gross_revenue_churn_rate: "rate", net_revenue_churn_rate: "rate", logo_churn_rate: "rate", logo_retention_rate: "rate",
-  net_logo_churn_rate: "rate", lost_revenue: "money",
+  net_logo_churn_rate: "rate", lost_revenue: "money", arpa: "money", quick_ratio: "rate",
 };
 
 /** The library's `revenueReport` as the `revenueReport` statement's single row. */
-export function expectedReport(records: readonly ContractInput[], period: Period, proration: Proration, subtractReactivation: boolean): TextRow {
-  const { movements: m, rates: r, lostRevenue: lost } = revenueReport(records, period, { proration, subtractReactivation });
+export function expectedReport(records: readonly GeneratedContract[], period: Period, proration: Proration, subtractReactivation: boolean): TextRow {
+  const { movements, rates, lostRevenue: lost } = revenueReport(records, period, { proration, subtractReactivation });
+  return { ...reportRow(movements, rates, lost.total), ...arpaAndQuickRatio(records, period, subtractReactivation) };
+}
+
+/** 10^8 · 332,640: a whole number of units for any amount of ≤ 8 places over any months dividing 332,640. */
+const EXACT_DENOMINATOR = 10n ** 8n * 332_640n;
+
+/** A record's MRR in 1 / EXACT_DENOMINATOR units, from its decimal text. */
+function exactUnits(record: GeneratedContract): bigint {
+  const [whole = "0", decimals = ""] = record.amount.split(".");
+  const scaled = BigInt(whole) * 10n ** 8n + BigInt(decimals.padEnd(8, "0"));
+  return scaled * (332_640n / BigInt(MONTHS_PER_INTERVAL[record.interval] * record.intervalCount));
+}
+
+/** n / d ≥ 0 truncated to `places`, as `toFixed(places)` prints it; `null` when d = 0. */
+function truncatedFraction(n: bigint, d: bigint, places: number): string | null {
+  if (d === 0n) return null;
+  const q = (n * 10n ** BigInt(places)) / d;
+  const unit = 10n ** BigInt(places);
+  return `${q / unit}.${(q % unit).toString().padStart(places, "0")}`;
+}
+
+/**
+ * ARPA on the period's last day (ending MRR / ending customers) and the quick ratio ((new + expansion
+ * [+ reactivation]) / (churn + contraction)), each customer's M0 and M1 summed exactly from the
+ * records, its movement as the library classifies it.
+ */
+function arpaAndQuickRatio(records: readonly GeneratedContract[], period: Period, includeReactivation: boolean): TextRow {
+  const dayBefore = dateOfDay(dayOfDate(period.start) - 1);
+  const lastDay = dateOfDay(dayOfDate(period.end) - 1);
+  const unitsOn = (customerId: string, date: string): bigint =>
+    records.reduce((sum, r) => (r.customerId === customerId && isActiveOn(r, date) ? sum + exactUnits(r) : sum), 0n);
+  let ending = 0n;
+  let payers = 0n;
+  let gains = 0n;
+  let losses = 0n;
+  for (const { customerId, movement } of revenueMovements(records, period).customers) {
+    const m0 = unitsOn(customerId, dayBefore);
+    const m1 = unitsOn(customerId, lastDay);
+    ending += m1;
+    if (m1 > 0n) payers++;
+    if (movement === "new" || (includeReactivation && movement === "reactivation")) gains += m1;
+    if (movement === "expansion") gains += m1 - m0;
+    if (movement === "churn" || movement === "contraction") losses += m0 - m1;
+  }
+  return { arpa: truncatedFraction(ending, payers * EXACT_DENOMINATOR, MONEY_PLACES), quick_ratio: truncatedFraction(gains, losses, RATE_PLACES) };
+}
+
+/** A report's movements, rates and lost revenue as the `revenueReport` statement's columns. */
+export function reportRow(m: MovementTotals, r: RevenueRates, lostTotal: Decimal): TextRow {
   return {
     starting_mrr: money(m.startingMrr), ending_mrr: money(m.endingMrr), new_mrr: money(m.newMrr),
     reactivation_mrr: money(m.reactivationMrr), expansion_mrr: money(m.expansionMrr), contraction_mrr: money(m.contractionMrr),
@@ -66,7 +117,7 @@ export function expectedReport(records: readonly ContractInput[], period: Period
     revenue_churn_rate: rate(r.revenueChurnRate), gross_revenue_churn_rate: rate(r.grossRevenueChurnRate),
     net_revenue_churn_rate: rate(r.netRevenueChurnRate), logo_churn_rate: rate(r.logoChurnRate),
     logo_retention_rate: rate(r.logoRetentionRate), net_logo_churn_rate: rate(r.netLogoChurnRate),
-    lost_revenue: money(lost.total),
+    lost_revenue: money(lostTotal),
   };
 }
 

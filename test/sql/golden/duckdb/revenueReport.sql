@@ -123,7 +123,9 @@ rate_numerators AS (
     t.churned_units + t.contraction_units - t.expansion_units AS net_churned_units,
     t.starting_customers - t.churned_customers AS retained_customers,
     t.churned_customers - t.new_customers AS net_churned_customers,
-    (SELECT COALESCE(SUM(starting_units * remaining_parts), 0) FROM churn_losses) AS lost_parts
+    (SELECT COALESCE(SUM(starting_units * remaining_parts), 0) FROM churn_losses) AS lost_parts,
+    t.ending_customers * 3326400000 AS arpa_denominator,
+    t.new_units + t.expansion_units AS quick_ratio_gains
   FROM period_totals AS t
 ),
 money_parts AS (
@@ -144,6 +146,8 @@ money_parts AS (
   SELECT 'net_new_mrr', CAST(net_new_units AS HUGEINT), CAST(3326400000 AS HUGEINT) FROM rate_numerators
   UNION ALL
   SELECT 'lost_revenue', CAST(lost_parts AS HUGEINT), CAST(1255982112000000 AS HUGEINT) FROM rate_numerators
+  UNION ALL
+  SELECT 'arpa', CAST(ending_units AS HUGEINT), CAST(arpa_denominator AS HUGEINT) FROM rate_numerators
 ),
 money_values AS (
   SELECT name, CASE WHEN denominator = 0 THEN NULL ELSE SIGN(numerator) * CAST(
@@ -173,6 +177,8 @@ rate_parts AS (
   SELECT 'logo_retention_rate', CAST(retained_customers AS HUGEINT), CAST(starting_customers AS HUGEINT) FROM rate_numerators
   UNION ALL
   SELECT 'net_logo_churn_rate', CAST(net_churned_customers AS HUGEINT), CAST(starting_customers AS HUGEINT) FROM rate_numerators
+  UNION ALL
+  SELECT 'quick_ratio', CAST(quick_ratio_gains AS HUGEINT), CAST(gross_churned_units AS HUGEINT) FROM rate_numerators
 ),
 rate_values AS (
   SELECT name, CASE WHEN denominator = 0 THEN NULL ELSE SIGN(numerator) * CAST(
@@ -209,7 +215,9 @@ SELECT
   rates.logo_churn_rate AS logo_churn_rate,
   rates.logo_retention_rate AS logo_retention_rate,
   rates.net_logo_churn_rate AS net_logo_churn_rate,
-  money.lost_revenue AS lost_revenue
+  money.lost_revenue AS lost_revenue,
+  money.arpa AS arpa,
+  rates.quick_ratio AS quick_ratio
 FROM rate_numerators AS t
 CROSS JOIN (
   SELECT
@@ -221,7 +229,8 @@ CROSS JOIN (
     MAX(CASE WHEN name = 'contraction_mrr' THEN value END) AS contraction_mrr,
     MAX(CASE WHEN name = 'churned_mrr' THEN value END) AS churned_mrr,
     MAX(CASE WHEN name = 'net_new_mrr' THEN value END) AS net_new_mrr,
-    MAX(CASE WHEN name = 'lost_revenue' THEN value END) AS lost_revenue
+    MAX(CASE WHEN name = 'lost_revenue' THEN value END) AS lost_revenue,
+    MAX(CASE WHEN name = 'arpa' THEN value END) AS arpa
   FROM money_values
 ) AS money
 CROSS JOIN (
@@ -235,6 +244,7 @@ CROSS JOIN (
     MAX(CASE WHEN name = 'net_revenue_churn_rate' THEN value END) AS net_revenue_churn_rate,
     MAX(CASE WHEN name = 'logo_churn_rate' THEN value END) AS logo_churn_rate,
     MAX(CASE WHEN name = 'logo_retention_rate' THEN value END) AS logo_retention_rate,
-    MAX(CASE WHEN name = 'net_logo_churn_rate' THEN value END) AS net_logo_churn_rate
+    MAX(CASE WHEN name = 'net_logo_churn_rate' THEN value END) AS net_logo_churn_rate,
+    MAX(CASE WHEN name = 'quick_ratio' THEN value END) AS quick_ratio
   FROM rate_values
 ) AS rates;
