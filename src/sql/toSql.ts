@@ -9,7 +9,8 @@ import { type Proration, checkProration } from "../lostRevenue/lostRevenue.js";
 import type { PeriodInput } from "../schemas/period.js";
 import { describeValue } from "../schemas/primitives.js";
 import { cohortRetentionSql } from "./cohortSql.js";
-import type { ContractColumnSql, RevenueQueryContext } from "./contractLinesSql.js";
+import { type MonthlyConversionOptions, readMonthlyConversions } from "../revenue/monthlyConversion.js";
+import { type ContractColumnSql, type RevenueQueryContext, sqlConversionProblem } from "./contractLinesSql.js";
 import { SQL_DIALECTS, type SqlDialect, dialectRules } from "./dialect.js";
 import { MONEY_SCALE, RATE_SCALE } from "./exactDivision.js";
 import { type HealthSqlOptions, healthBandsSql, healthScoresSql } from "./healthSql.js";
@@ -60,14 +61,18 @@ export interface ContractColumns {
   readonly end?: string;
   /** Amount per interval, an exact DECIMAL/NUMERIC or integer [`amount`]. */
   readonly amount?: string;
-  /** `'month'`, `'quarter'` or `'year'`; NULL = month [`interval`]. */
+  /** `'month'`, `'quarter'`, `'year'`, `'week'` or `'day'`; NULL = month [`interval`]. */
   readonly interval?: string;
   /** Whole intervals one amount covers; NULL = 1 [`interval_count`]. */
   readonly intervalCount?: string;
 }
 
-/** Options of {@link toSql} for the revenue metric sets. */
-export interface ToSqlOptions {
+/**
+ * Options of {@link toSql} for the revenue metric sets. `weeksPerMonth` / `daysPerMonth` convert
+ * weekly and daily amounts as `contractBook` does (defaults `"52/12"` and `"365/12"`); in SQL their
+ * denominators must divide 12 (`"52/12"`, `4`, `"365/12"`, `30` all do).
+ */
+export interface ToSqlOptions extends MonthlyConversionOptions {
   /** The engine to write for. */
   readonly dialect: SqlDialect;
   /** `[start, end)` of the period, e.g. `fiscalYear(2025, { startMonth: 4 })`. */
@@ -156,8 +161,13 @@ function revenueContext(options: ToSqlOptions, dialect: SqlDialect, resolved: Re
   if (options.subtractReactivation !== undefined && typeof options.subtractReactivation !== "boolean") {
     issues.push({ path: "options.subtractReactivation", message: `must be true or false (got ${describeValue(options.subtractReactivation)})` });
   }
+  const conversions = readMonthlyConversions(options, issues);
+  for (const [key, fraction] of [["weeksPerMonth", conversions.week], ["daysPerMonth", conversions.day]] as const) {
+    const problem = sqlConversionProblem(fraction);
+    if (problem !== null) issues.push({ path: `options.${key}`, message: problem });
+  }
   if (issues.length > 0) throw new ValidationError(issues);
-  return { rules, contracts, columns, amountScale, resolved };
+  return { rules, contracts, columns, amountScale, resolved, conversions };
 }
 
 /**

@@ -7,7 +7,7 @@ import Decimal from "decimal.js";
 import type { Period } from "../../../src/index.js";
 import { cohortRetention, lostRevenue, revenueMovements, revenueReport } from "../../../src/index.js";
 import type { Proration } from "../../../src/lostRevenue/lostRevenue.js";
-import type { ContractInput } from "../../../src/schemas/contract.js";
+import type { ContractsInput } from "../../../src/revenue/contractBook.js";
 import type { TextRow } from "./engines.js";
 
 export const MONEY_PLACES = 18;
@@ -53,7 +53,7 @@ export const REPORT_KINDS: Record<string, ColumnKind> = {
 };
 
 /** The library's `revenueReport` as the `revenueReport` statement's single row. */
-export function expectedReport(records: readonly ContractInput[], period: Period, proration: Proration, subtractReactivation: boolean): TextRow {
+export function expectedReport(records: ContractsInput, period: Period, proration: Proration, subtractReactivation: boolean): TextRow {
   const { movements: m, rates: r, lostRevenue: lost } = revenueReport(records, period, { proration, subtractReactivation });
   return {
     starting_mrr: money(m.startingMrr), ending_mrr: money(m.endingMrr), new_mrr: money(m.newMrr),
@@ -75,7 +75,7 @@ export const MOVEMENT_KINDS: Record<string, ColumnKind> = {
 };
 
 /** The library's per-customer movements, by customer id. */
-export function expectedMovements(records: readonly ContractInput[], period: Period): TextRow[] {
+export function expectedMovements(records: ContractsInput, period: Period): TextRow[] {
   return revenueMovements(records, period).customers.map((c) => ({
     customer_id: c.customerId, movement: c.movement, starting_mrr: money(c.startingMrr), ending_mrr: money(c.endingMrr), change: money(c.change),
   }));
@@ -86,7 +86,7 @@ export const LOST_KINDS: Record<string, ColumnKind> = {
 };
 
 /** The library's per-customer lost revenue, by customer id. */
-export function expectedLostRevenue(records: readonly ContractInput[], period: Period, proration: Proration): TextRow[] {
+export function expectedLostRevenue(records: ContractsInput, period: Period, proration: Proration): TextRow[] {
   return lostRevenue(records, period, { proration }).customers.map((c) => ({
     customer_id: c.customerId, churn_date: c.churnDate, base_arr: money(c.baseArr), remaining_days: count(c.remainingDays),
     remaining_months: rate(c.remainingMonths), lost_revenue: money(c.lostRevenue),
@@ -99,7 +99,7 @@ export const COHORT_KINDS: Record<string, ColumnKind> = {
 };
 
 /** The library's cohort cells, cohort by cohort, month by month. */
-export function expectedCohorts(records: readonly ContractInput[], period: Period): TextRow[] {
+export function expectedCohorts(records: ContractsInput, period: Period): TextRow[] {
   return cohortRetention(records, period).cohorts.flatMap((cohort) =>
     cohort.cells.map((cell) => ({
       cohort: cohort.cohort, customers: count(cohort.customers), starting_mrr: money(cohort.startingMrr),
