@@ -36,7 +36,7 @@ function item(id: string, itemPrice: ReturnType<typeof price>, quantity: number 
   return { id, object: "subscription_item", created: unix("2024-01-01"), discounts: [], metadata: {}, price: itemPrice, ...(quantity === undefined ? {} : { quantity }), subscription: "sub", ...extra };
 }
 
-function subscription(id: string, customer: unknown, status: string, startDate: string, items: unknown[], extra: Record<string, unknown> = {}) {
+function subscription(id: string, customer: unknown, status: string, startDate: string, items: ReturnType<typeof item>[], extra: Record<string, unknown> = {}) {
   return {
     id,
     object: "subscription",
