@@ -11,10 +11,9 @@ export interface MinorAmount {
   readonly scale: number;
 }
 
-/** Plain non-negative decimal text (`"1250"`, `"0.5"`, `"25.5"`) read exactly; `null` for anything else. */
-export function readDecimalText(text: string): MinorAmount | null {
-  const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
-  if (match === null) return null;
+/** Plain non-negative decimal text (`"1250"`, `"0.5"`, `"25.5"`, already validated) read exactly. */
+export function readDecimalText(text: string): MinorAmount {
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(text)!;
   const fraction = match[2] ?? "";
   return { coefficient: BigInt(match[1]! + fraction), scale: fraction.length };
 }

@@ -100,7 +100,7 @@ export function amountOffIn(coupon: StripeCoupon, currency: string, path: string
 export function applyCoupon(amount: MinorAmount, coupon: StripeCoupon, currency: string, path: string, issues: ValidationIssue[]): MinorAmount {
   if (isPercentCoupon(coupon)) {
     // A double's shortest text, written without an exponent (1e-7 → "0.0000001"): exact.
-    return percentOff(amount, readDecimalText(new Decimal(coupon.percent_off!).toFixed())!);
+    return percentOff(amount, readDecimalText(new Decimal(coupon.percent_off!).toFixed()));
   }
   const off = amountOffIn(coupon, currency, path, issues);
   return off === null ? amount : takeOff(amount, off).rest;

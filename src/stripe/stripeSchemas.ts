@@ -40,7 +40,7 @@ function object<T extends z.core.$ZodLooseShape>(shape: T, what: string) {
 function list<T extends z.ZodType>(element: T, what: string) {
   return object({ data: z.array(element, expected(`an array of ${what}`)), has_more: Flag.optional() }, `a list object { data: [...] } of ${what}`).refine((value) => value.has_more !== true, {
     path: ["has_more"],
-    message: `is true: the list is cut short; fetch every ${what} (auto-pagination) and pass them all in data`,
+    message: `is true: the list is cut short; fetch all its ${what} (auto-pagination) and pass them in data`,
   });
 }
 

@@ -210,6 +210,8 @@ describe("contractsFromStripeSubscriptions: bad input", () => {
     expect(paths(() => contractsFromStripeSubscriptions([], { pastDue: "late" as never }))).toEqual(["options.pastDue"]);
     expect(paths(() => contractsFromStripeSubscriptions([], { discounts: "some" as never }))).toEqual(["options.discounts"]);
     expect(paths(() => contractsFromStripeSubscriptions([], { timeZone: "Mars/Olympus" }))).toEqual(["options.timeZone"]);
+    expect(paths(() => contractsFromStripeSubscriptions([], { timeZone: "" }))).toEqual(["options.timeZone"]);
+    expect(paths(() => contractsFromStripeSubscriptions([{ ...subscriptionList[0]!, customer: { email: "x" } }]))).toEqual(["subscriptions[0].customer.id"]);
     expect(paths(() => contractsFromStripeSubscriptions([], { customer: "metadata.account_id" as never }))).toEqual(["options.customer"]);
   });
 
