@@ -10,7 +10,7 @@ const ROOT = join(import.meta.dirname, "..", "..");
 const read = (path: string): string => readFileSync(join(ROOT, path), "utf8");
 
 describe("guides", () => {
-  it.each(["docs/revenue.md", "docs/lost-revenue.md", "docs/health.md", "docs/periods.md", "docs/money.md"])(
+  it.each(["docs/revenue.md", "docs/lost-revenue.md", "docs/health.md", "docs/periods.md", "docs/money.md", "docs/stripe.md"])(
     "%s has a definition, a formula, a worked example and pitfalls",
     (path) => {
       const headings = read(path)
@@ -35,7 +35,7 @@ describe("guides", () => {
     expect(readme).toContain("npm ci && npm run build && npm run example\n");
     expect(readme).toContain("npm ci && npm test\n");
     expect(readme).toContain("## 日本語");
-    for (const guide of ["revenue", "lost-revenue", "health", "periods", "money", "glossary", "charts", "cli"]) {
+    for (const guide of ["revenue", "lost-revenue", "health", "periods", "money", "glossary", "charts", "cli", "stripe"]) {
       expect(readme, guide).toContain(`(docs/${guide}.md)`);
     }
   });
