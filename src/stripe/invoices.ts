@@ -225,7 +225,7 @@ function convertInvoice(invoice: StripeInvoice, index: number, settings: Setting
  * false); not mutated.
  * @param options - `timeZone` (default `"UTC"`), `discounts`, `prorations`, `customer`, `prices`.
  * @returns `{ contracts, skipped }` sorted by customer, start and id (skipped by id).
- * @throws {@link ValidationError} naming every unreadable field (`invoices[2].lines.data[0].period.end`).
+ * @throws `ValidationError` (exported by `cs-metrics`) naming every unreadable field (`invoices[2].lines.data[0].period.end`).
  * @example
  * ```ts
  * import { contractsFromStripeInvoices } from "cs-metrics/stripe";

@@ -233,7 +233,7 @@ function convertSubscription(subscription: StripeSubscription, index: number, se
  * @param options - `timeZone` (default `"UTC"`), `trials`, `pastDue`, `discounts`, `customer`.
  * @returns `{ contracts, skipped }`: valid contract inputs sorted by customer, start and id, and one
  * row per subscription or item left out, with its reason.
- * @throws {@link ValidationError} naming every unreadable field
+ * @throws `ValidationError` (exported by `cs-metrics`) naming every unreadable field
  * (`subscriptions[3].items.data[0].price.unit_amount: must be a whole number ≥ 0 (got -5)`).
  * @example
  * ```ts
