@@ -171,8 +171,10 @@ function convertSubscription(subscription: StripeSubscription, index: number, se
   if (trialEnd !== null && subscription.ended_at != null && subscription.ended_at <= trialEnd) return skip("trial never converted");
   const startDay = dayOf(start, settings);
   const known = discountsById([subscription.discount, ...(subscription.discounts ?? [])]);
-  const subscriptionEntries = subscription.discounts ?? (subscription.discount ? [subscription.discount] : []);
-  const subscriptionDiscounts = activeDiscounts(subscriptionEntries, known, `${root}.${subscription.discounts ? "discounts" : "discount"}`, settings, issues);
+  // Older API versions have only `discount`; newer ones list every discount (that one included) in `discounts`.
+  const listed = subscription.discounts !== undefined && subscription.discounts !== null && subscription.discounts.length > 0;
+  const subscriptionEntries = listed ? subscription.discounts! : subscription.discount ? [subscription.discount] : [];
+  const subscriptionDiscounts = activeDiscounts(subscriptionEntries, known, `${root}.${listed ? "discounts" : "discount"}`, settings, issues);
   const priced: PricedItem[] = [];
   subscription.items.data.forEach((item, itemIndex) => {
     const path = formatPath(root, ["items", "data", itemIndex]);

@@ -120,6 +120,14 @@ describe("contractsFromStripeSubscriptions: currencies, discounts, periods", () 
     expect(result.skipped).toContainEqual({ id: "si_I1", object: "subscription_item", reason: "zero amount" });
   });
 
+  it("reads the single legacy discount when discounts is absent or empty", () => {
+    const legacy = { ...subscriptionList[8]!, discounts: undefined };
+    const empty = { ...subscriptionList[8]!, discounts: [] };
+    // 2 × $40 less 10% forever = $72 either way.
+    expect(contractsFromStripeSubscriptions([legacy]).contracts[0]!.amount).toBe("72");
+    expect(contractsFromStripeSubscriptions([empty]).contracts[0]!.amount).toBe("72");
+  });
+
   it("reads current_period_end from the subscription in API versions before basil", () => {
     const sub = { ...structuredClone(subscriptionList[4]!), current_period_end: unix("2025-08-01") };
     delete (sub.items.data[0] as { current_period_end?: number }).current_period_end;
