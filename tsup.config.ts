@@ -1,8 +1,8 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  // charts, sql: separate entry points (cs-metrics/charts, cs-metrics/sql); cli: the `cs-metrics` command (bin).
-  entry: { index: "src/index.ts", charts: "src/charts/index.ts", sql: "src/sql/index.ts", cli: "src/cli/main.ts" },
+  // charts, sql, stripe: separate entry points (cs-metrics/charts, …/sql, …/stripe); cli: the `cs-metrics` command (bin).
+  entry: { index: "src/index.ts", charts: "src/charts/index.ts", sql: "src/sql/index.ts", stripe: "src/stripe/index.ts", cli: "src/cli/main.ts" },
   format: ["esm", "cjs"],
   dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
   sourcemap: true,

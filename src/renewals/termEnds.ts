@@ -40,7 +40,11 @@ export function anniversariesIn(startDay: EpochDay, termMonths: number, fromDay:
  */
 export function termEndsIn(book: ContractBook, resolved: ResolvedPeriod): TermEnd[] {
   const termMonths = new Map<string, number>();
-  for (const contract of book.contracts) termMonths.set(contract.id, MONTHS_PER_INTERVAL[contract.interval] * contract.intervalCount);
+  // Weekly and daily terms are not whole months: such lines renew only where they end (like monthly ones).
+  for (const contract of book.contracts) {
+    if (contract.interval === "week" || contract.interval === "day") termMonths.set(contract.id, 1);
+    else termMonths.set(contract.id, MONTHS_PER_INTERVAL[contract.interval] * contract.intervalCount);
+  }
   const ends: TermEnd[] = [];
   for (const { customerId, lines } of book.customers) {
     const byDay = new Map<EpochDay, string[]>();

@@ -19,8 +19,13 @@ export interface BookIndex {
   readonly startDays: Float64Array;
   /** `Infinity` for an open-ended line. */
   readonly endDays: Float64Array;
-  /** Months one `amount` covers (months per interval × intervalCount): the line's term, 12 for a yearly plan. */
+  /**
+   * Months one `amount` covers, as termMonths / termDivisor (months per interval × intervalCount): the
+   * line's term, 12 / 1 for a yearly plan, 12 / 52 for a weekly one under the default 52/12 weeks a month.
+   */
   readonly termMonths: Int32Array;
+  /** The divisor of {@link BookIndex.termMonths}: 1 for months, quarters and years; weeks or days per month's numerator. */
+  readonly termDivisor: Int32Array;
   /** Units per line as exact doubles, or `null` when the book needs bigints ({@link BookIndex.bigUnits}). */
   readonly units: Float64Array | null;
   /** Units per line as bigints; set when `units` is `null`. */

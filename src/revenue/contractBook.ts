@@ -11,6 +11,7 @@ import { divide } from "../money/exactDecimal.js";
 import type { Contract, ContractInput } from "../schemas/contract.js";
 import { ContractBookBuilder } from "./contractBookBuilder.js";
 import { isRegisteredBook } from "./bookIndex.js";
+import type { MonthlyConversionOptions } from "./monthlyConversion.js";
 
 /** One contract line of a customer, normalised: epoch days and MRR in book units. */
 export interface ContractLine {
@@ -31,7 +32,7 @@ export interface CustomerContracts {
 }
 
 /** Options of {@link contractBook}. */
-export interface ContractBookOptions {
+export interface ContractBookOptions extends MonthlyConversionOptions {
   /**
    * Currency of the book. Default: the currency of the records (all must share it). Required with
    * `exchangeRates`, and for an empty book that should carry a currency (else `"XXX"`).
@@ -95,16 +96,21 @@ export function toContractBook(contracts: ContractsInput): ContractBook {
  *
  * @remarks
  * MRR of a line = amount / (months per interval × intervalCount), months per interval 1 (month),
- * 3 (quarter) or 12 (year) — DOMAIN.md §1. All MRRs are held as integers over one common denominator,
- * so sums and comparisons are exact.
+ * 3 (quarter) or 12 (year) — DOMAIN.md §1. Weekly and daily amounts are converted with exact
+ * fractions: MRR = amount × weeksPerMonth / intervalCount (default 52/12; `4` is the common
+ * alternative) and amount × daysPerMonth / intervalCount (default 365/12; `30` the common
+ * alternative). All MRRs are held as integers over one common denominator, so sums and comparisons
+ * are exact.
  *
  * @param records - Raw contracts (see {@link ContractSchema}); not mutated.
- * @param options - Book currency and optional exchange rates.
+ * @param options - Book currency, optional exchange rates, weekly/daily MRR conversions.
  * @returns An immutable {@link ContractBook}.
  * @throws {@link ValidationError} listing every invalid field (`contracts[12].end: must be after start
  * (2025-04-01)`), duplicate ids included.
  * @throws {@link CurrencyMismatchError} when records use different currencies and no exchange rate
  * covers them.
+ * @throws {@link ValidationError} for a `weeksPerMonth` or `daysPerMonth` that is not a positive
+ * number or fraction.
  * @example
  * ```ts
  * import { contractBook } from "cs-metrics";

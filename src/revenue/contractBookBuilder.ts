@@ -15,10 +15,11 @@ import { type BookIndex, customersOfIndex, registerBookIndex } from "./bookIndex
 import type { ContractBook, ContractBookOptions, CustomerContracts } from "./contractBook.js";
 import { findDuplicateIds } from "./duplicateIds.js";
 import { NumberColumn } from "./numberColumn.js";
+import { type MonthlyConversions, monthsPerInterval, readMonthlyConversions } from "./monthlyConversion.js";
 import { readPlainContract } from "./plainContractReader.js";
 
-/** Months that one `amount` of an interval covers (before `intervalCount`). */
-export const MONTHS_PER_INTERVAL: Readonly<Record<Interval, number>> = { month: 1, quarter: 3, year: 12 };
+/** Months that one `amount` of a month, quarter or year covers (before `intervalCount`). */
+export const MONTHS_PER_INTERVAL: Readonly<Record<"month" | "quarter" | "year", number>> = { month: 1, quarter: 3, year: 12 };
 
 /** Deterministic id order: by UTF-16 code units, so results never depend on the locale. */
 export function compareIds(a: string, b: string): number {
@@ -63,8 +64,8 @@ interface ContractExtras {
   readonly seats: number | undefined;
 }
 
-const INTERVALS: readonly Interval[] = ["month", "quarter", "year"];
-const INTERVAL_CODES: Readonly<Record<Interval, number>> = { month: 0, quarter: 1, year: 2 };
+const INTERVALS: readonly Interval[] = ["month", "quarter", "year", "week", "day"];
+const INTERVAL_CODES: Readonly<Record<Interval, number>> = { month: 0, quarter: 1, year: 2, week: 3, day: 4 };
 const MAX_EXACT_BIGINT = 9_007_199_254_740_991n;
 
 /**
@@ -76,6 +77,7 @@ export class ContractBookBuilder {
   readonly #root: string;
   readonly #optionCurrency: string | undefined;
   readonly #rates: Map<string, ScaledInteger>;
+  readonly #conversions: MonthlyConversions;
   readonly #issues: Array<{ readonly index: number; readonly issue: ValidationIssue }> = [];
   #count = 0;
   #finished = false;
@@ -90,8 +92,13 @@ export class ContractBookBuilder {
   readonly #coefficients: NumberColumn;
   readonly #bigCoefficients = new Map<number, bigint>();
   readonly #scales: NumberColumn;
-  /** Months covered by one amount: months per interval × intervalCount. */
+  /**
+   * Months covered by one amount, times its divisor: months per interval × intervalCount (a week
+   * covers `months / divisor` months, e.g. 3 / 13 for 52/12 weeks a month).
+   */
   readonly #months: NumberColumn;
+  /** The divisor of entries whose interval is a week or a day (1 for the others). */
+  readonly #monthDivisors = new Map<number, number>();
   readonly #intervalCodes: NumberColumn;
   /** The first currency seen; entries in another one are in `#otherCurrencies`. */
   #firstCurrency: string | undefined;
@@ -117,6 +124,7 @@ export class ContractBookBuilder {
     }
     this.#optionCurrency = options.currency === undefined ? undefined : checkOptionCurrency(options.currency);
     this.#rates = readExchangeRates(options, this.#optionCurrency);
+    this.#conversions = readMonthlyConversions(options);
     // Sized ahead when the count is known (an array), so a million ids are never copied to grow.
     const capacity = Math.min(Math.max(Math.floor(expectedCount) || 0, 16), 1 << 24);
     this.#ids = new Array<string>(capacity);
@@ -185,7 +193,9 @@ export class ContractBookBuilder {
     this.#startDays.push(startDay);
     this.#endDays.push(endDay);
     this.#intervalCodes.push(INTERVAL_CODES[interval]);
-    this.#months.push(MONTHS_PER_INTERVAL[interval] * intervalCount);
+    const { months, divisor } = monthsPerInterval(interval, this.#conversions);
+    this.#months.push(months * intervalCount);
+    if (divisor !== 1) this.#monthDivisors.set(entry, divisor);
     if (this.#firstCurrency === undefined) this.#firstCurrency = currency;
     else if (currency !== this.#firstCurrency) this.#otherCurrencies.set(entry, currency);
   }
@@ -211,7 +221,7 @@ export class ContractBookBuilder {
       end: endDay === Number.POSITIVE_INFINITY ? null : formatCalendarDate(endDay),
       amount: toAmount(this.#amounts[entry]) as Decimal,
       interval,
-      intervalCount: this.#months.at(entry) / MONTHS_PER_INTERVAL[interval],
+      intervalCount: this.#months.at(entry) / monthsPerInterval(interval, this.#conversions).months,
       currency: this.#currencyOf(entry),
     };
     const extras = this.#extras.get(entry);
@@ -412,7 +422,7 @@ export class ContractBookBuilder {
     return { order, customerIds, lineStart };
   }
 
-  /** The columnar index, with units = coefficient × 10^(maxScale − scale) × (lcm / months). */
+  /** The columnar index, with units = coefficient × 10^(maxScale − scale) × (lcm / months) × divisor. */
   #index({ order, customerIds, lineStart }: CustomerOrder, maxScale: number, monthsLcm: bigint, converted: ReadonlyMap<number, ScaledInteger>): BookIndex {
     const count = this.#ids.length;
     const bigFactors = new Map<number, bigint>();
@@ -425,11 +435,14 @@ export class ContractBookBuilder {
     // The same factors as doubles (NaN where not exact), for the common (scale, months) pairs.
     let lastScale = -1;
     let lastMonths = -1;
+    let lastDivisor = 1;
     let lastFactor = Number.NaN;
+    const divisors = this.#monthDivisors;
     const startDays = new Float64Array(count);
     const endDays = new Float64Array(count);
     const doubles = new Float64Array(count);
     const termMonths = new Int32Array(count);
+    const termDivisor = new Int32Array(count);
     // In input order the ids column is the lines' ids as it is; otherwise it is permuted.
     const lineIds: string[] = order === null ? this.#ids : new Array<string>(count);
     const coefficients = this.#coefficients.view();
@@ -446,14 +459,17 @@ export class ContractBookBuilder {
       endDays[at] = allEnds[entry]!;
       const scale = scales[entry]!;
       const lineMonths = months[entry]!;
+      const divisor = divisors.size === 0 ? 1 : (divisors.get(entry) ?? 1);
       termMonths[at] = lineMonths;
+      termDivisor[at] = divisor;
       let units = Number.NaN;
       if (bigUnits === null && (converted.size === 0 || !converted.has(entry))) {
-        if (scale !== lastScale || lineMonths !== lastMonths) {
-          const factor = bigFactorOf(scale, lineMonths);
+        if (scale !== lastScale || lineMonths !== lastMonths || divisor !== lastDivisor) {
+          const factor = bigFactorOf(scale, lineMonths) * BigInt(divisor);
           lastFactor = factor <= MAX_EXACT_BIGINT ? Number(factor) : Number.NaN;
           lastScale = scale;
           lastMonths = lineMonths;
+          lastDivisor = divisor;
         }
         // A product of integers that stays below 2^53 is exact in doubles.
         units = coefficients[entry]! * lastFactor;
@@ -470,9 +486,9 @@ export class ContractBookBuilder {
       }
       const conversion = converted.get(entry);
       const coefficient = conversion?.coefficient ?? this.#bigCoefficients.get(entry) ?? BigInt(coefficients[entry]!);
-      bigUnits[at] = coefficient * bigFactorOf(conversion?.scale ?? scale, lineMonths);
+      bigUnits[at] = coefficient * bigFactorOf(conversion?.scale ?? scale, lineMonths) * BigInt(divisor);
     }
-    return { customerIds, lineStart, lineIds, startDays, endDays, termMonths, units: bigUnits === null ? doubles : null, bigUnits };
+    return { customerIds, lineStart, lineIds, startDays, endDays, termMonths, termDivisor, units: bigUnits === null ? doubles : null, bigUnits };
   }
 }
 

@@ -134,7 +134,7 @@ function readId(value: unknown): string | null {
   return null;
 }
 
-const INTERVALS: ReadonlySet<unknown> = new Set(["month", "quarter", "year"]);
+const INTERVALS: ReadonlySet<unknown> = new Set(["month", "quarter", "year", "week", "day"]);
 
 /**
  * Reads a contract record of the common shape without the schema; `null` when the record needs the

@@ -5,9 +5,13 @@
 import { z } from "zod";
 import { AmountSchema, CalendarDateSchema, CurrencySchema, IdSchema, describeValue } from "./primitives.js";
 
-/** Billing interval of a contract's `amount`: MRR = amount, amount / 3 or amount / 12 (per `intervalCount`). */
-export const IntervalSchema = z.enum(["month", "quarter", "year"], {
-  error: (issue) => `must be "month", "quarter" or "year" (got ${describeValue(issue.input)})`,
+/**
+ * Billing interval of a contract's `amount` (per `intervalCount`): MRR = amount, amount / 3,
+ * amount / 12, amount × weeks per month (default 52/12) or amount × days per month (default 365/12)
+ * — see `ContractBookOptions.weeksPerMonth` / `daysPerMonth`.
+ */
+export const IntervalSchema = z.enum(["month", "quarter", "year", "week", "day"], {
+  error: (issue) => `must be "month", "quarter", "year", "week" or "day" (got ${describeValue(issue.input)})`,
 });
 
 /** A billing interval. */
@@ -23,7 +27,8 @@ const IntervalCountSchema = z.custom<number>(() => true).transform((value, ctx):
  * A contract: one recurring-revenue line of a customer, active on the half-open interval
  * `[start, end)` (`end` absent or `null` = open-ended).
  *
- * MRR = amount / (months per interval × intervalCount), months per interval being 1, 3 or 12.
+ * MRR = amount / (months per interval × intervalCount), months per interval being 1, 3 or 12, and
+ * 1 / weeksPerMonth (default 12/52) for `week`, 1 / daysPerMonth (default 12/365) for `day`.
  *
  * @example
  * ```ts

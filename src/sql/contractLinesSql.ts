@@ -5,6 +5,7 @@
  */
 import { formatCalendarDate } from "../dates/calendarDate.js";
 import type { ResolvedPeriod } from "../dates/period.js";
+import { type MonthlyConversions, type PositiveFraction, monthsPerInterval } from "../revenue/monthlyConversion.js";
 import type { DialectRules } from "./dialect.js";
 
 /**
@@ -38,6 +39,23 @@ export interface RevenueQueryContext {
    * `contract_table`): then `contract_rows` and `contract_lines` carry a `segment` column.
    */
   readonly segment?: string;
+  /** Weeks and days per month (their denominators divide 12: see {@link sqlConversionProblem}). */
+  readonly conversions: MonthlyConversions;
+}
+
+/**
+ * Why a weeks- or days-per-month fraction cannot be compiled, or `null`: its denominator must divide
+ * 12, so that an amount's MRR units (MONTHS_DENOMINATOR × per month / interval count) stay whole for
+ * every interval count that divides 27,720 — as for months.
+ */
+export function sqlConversionProblem(fraction: PositiveFraction): string | null {
+  return 12n % fraction.denominator === 0n ? null : `must have a denominator dividing 12 in SQL (e.g. "52/12", 4, "365/12", 30)`;
+}
+
+/** MRR units (of 1 / MONTHS_DENOMINATOR) of one amount of an interval with an interval count of 1. */
+function intervalUnits(interval: "month" | "quarter" | "year" | "week" | "day", conversions: MonthlyConversions): string {
+  const { months, divisor } = monthsPerInterval(interval, conversions);
+  return String((MONTHS_DENOMINATOR * BigInt(divisor)) / BigInt(months));
 }
 
 /** `DATE 'YYYY-MM-DD'` of an epoch day (the text comes from our own formatter, never the caller). */
@@ -72,8 +90,9 @@ export function contractLinesCtes(context: RevenueQueryContext): string {
     ${c.start} AS start_date,
     ${c.end} AS end_date,
     ${c.amount} AS amount,
-    CASE COALESCE(${c.interval}, 'month') WHEN 'month' THEN 1 WHEN 'quarter' THEN 3 WHEN 'year' THEN 12 END
-      * COALESCE(${c.intervalCount}, 1) AS months${context.segment === undefined ? "" : `,\n    ${context.segment} AS segment`}
+    -- MRR units of one amount per interval: ${MONTHS_DENOMINATOR} / months it covers.
+    CASE COALESCE(${c.interval}, 'month') ${(["month", "quarter", "year", "week", "day"] as const).map((interval) => `WHEN '${interval}' THEN ${intervalUnits(interval, context.conversions)}`).join(" ")} END AS interval_units,
+    COALESCE(${c.intervalCount}, 1) AS interval_count${context.segment === undefined ? "" : `,\n    ${context.segment} AS segment`}
   FROM ${context.contracts}${context.segment === undefined ? "" : " AS contract_table"}
 ),
 contract_lines AS (
@@ -87,9 +106,9 @@ contract_lines AS (
       WHEN end_date <= start_date THEN ${fail("end must be after start")}
       WHEN amount IS NULL OR amount < 0 THEN ${fail("amount must be a number >= 0")}
       WHEN ROUND(amount, ${amountScale}) <> amount THEN ${fail(`amount has more than ${amountScale} decimal places (raise amountScale)`)}
-      WHEN months IS NULL OR months < 1 THEN ${fail("interval must be month, quarter or year and interval count >= 1")}
-      WHEN MOD(${MONTHS_DENOMINATOR}, months) <> 0 THEN ${fail(`interval count must divide ${MONTHS_DENOMINATOR / 12n}`)}
-      ELSE ${scaledAmount} * ${rules.integerDivide(String(MONTHS_DENOMINATOR), "months")}
+      WHEN interval_units IS NULL OR interval_count < 1 THEN ${fail("interval must be month, quarter, year, week or day and interval count >= 1")}
+      WHEN MOD(interval_units, interval_count) <> 0 THEN ${fail(`interval count must divide ${MONTHS_DENOMINATOR / 12n}`)}
+      ELSE ${scaledAmount} * ${rules.integerDivide("interval_units", "interval_count")}
     END AS mrr_units${context.segment === undefined ? "" : ",\n    segment"}
   FROM contract_rows
 )`;

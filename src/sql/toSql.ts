@@ -9,7 +9,8 @@ import { type Proration, checkProration } from "../lostRevenue/lostRevenue.js";
 import type { PeriodInput } from "../schemas/period.js";
 import { describeValue } from "../schemas/primitives.js";
 import { cohortRetentionSql } from "./cohortSql.js";
-import type { ContractColumnSql, RevenueQueryContext } from "./contractLinesSql.js";
+import { type MonthlyConversionOptions, readMonthlyConversions } from "../revenue/monthlyConversion.js";
+import { type ContractColumnSql, type RevenueQueryContext, sqlConversionProblem } from "./contractLinesSql.js";
 import { type DialectRules, SQL_DIALECTS, type SqlDialect, dialectRules } from "./dialect.js";
 import { MONEY_SCALE, RATE_SCALE } from "./exactDivision.js";
 import { type HealthSqlOptions, healthBandsSql, healthScoresSql } from "./healthSql.js";
@@ -72,7 +73,7 @@ export interface ContractColumns {
   readonly end?: string | null;
   /** Amount per interval, an exact DECIMAL/NUMERIC or integer [`amount`]. */
   readonly amount?: string;
-  /** `'month'`, `'quarter'` or `'year'`; NULL = month [`interval`]; `null`: no such column, every line monthly. */
+  /** `'month'`, `'quarter'`, `'year'`, `'week'` or `'day'`; NULL = month [`interval`]; `null`: no such column, every line monthly. */
   readonly interval?: string | null;
   /** Whole intervals one amount covers; NULL = 1 [`interval_count`]; `null`: no such column, every line 1. */
   readonly intervalCount?: string | null;
@@ -93,8 +94,12 @@ export interface SqlSegment {
   readonly customerId?: string;
 }
 
-/** Options of {@link toSql} for the revenue metric sets. */
-export interface ToSqlOptions {
+/**
+ * Options of {@link toSql} for the revenue metric sets. `weeksPerMonth` / `daysPerMonth` convert
+ * weekly and daily amounts as `contractBook` does (defaults `"52/12"` and `"365/12"`); in SQL their
+ * denominators must divide 12 (`"52/12"`, `4`, `"365/12"`, `30` all do).
+ */
+export interface ToSqlOptions extends MonthlyConversionOptions {
   /** The engine to write for. */
   readonly dialect: SqlDialect;
   /** `[start, end)` of the period, e.g. `fiscalYear(2025, { startMonth: 4 })`. */
@@ -239,8 +244,13 @@ function revenueContext(metric: RevenueSqlMetric, options: ToSqlOptions, dialect
     }
   }
   const segment = segmentExpression(metric, options.segment, rules, columns.customerId, issues);
+  const conversions = readMonthlyConversions(options, issues);
+  for (const [key, fraction] of [["weeksPerMonth", conversions.week], ["daysPerMonth", conversions.day]] as const) {
+    const problem = sqlConversionProblem(fraction);
+    if (problem !== null) issues.push({ path: `options.${key}`, message: problem });
+  }
   if (issues.length > 0) throw new ValidationError(issues);
-  return { rules, contracts, columns, amountScale, resolved, ...(segment === undefined ? {} : { segment }) };
+  return { rules, contracts, columns, amountScale, resolved, conversions, ...(segment === undefined ? {} : { segment }) };
 }
 
 /**

@@ -40,7 +40,7 @@ import { conversionUnits, conversionsIn } from "./conversions.js";
 export function asp(contracts: ContractsInput, period: PeriodInput): Money | null {
   const resolved = resolvePeriod(period);
   const book = toContractBook(contracts);
-  const conversions = conversionsIn(book, resolved);
+  const { conversions } = conversionsIn(book, resolved);
   if (conversions.length === 0) return null;
   return { amount: divide(conversionUnits(conversions), book.denominator * BigInt(conversions.length)), currency: book.currency };
 }

@@ -81,18 +81,18 @@ export function cacPayback(contracts: ContractsInput, period: PeriodInput, optio
   const cac = readMoneyAmount(read.cac, "options.cac");
   const grossMargin = readGrossMargin(read.grossMargin);
   const book = toContractBook(contracts);
-  const conversions = conversionsIn(book, resolved);
+  const { conversions, termScale } = conversionsIn(book, resolved);
   const count = BigInt(conversions.length);
   const units = conversionUnits(conversions);
-  // Term months weighted by MRR units: Σ units × months / Σ units (= units).
+  // Term months weighted by MRR units: Σ units × months / Σ units, with termUnits scaled by termScale.
   let weightedTerm = 0n;
   for (const conversion of conversions) weightedTerm += conversion.termUnits;
   // months = (c / 10^cs) / ((units / (denominator × count)) × (g / 10^gs)) = monthsNumerator / monthsDenominator.
   const monthsNumerator = cac.scaled.coefficient * book.denominator * count * powerOfTen(grossMargin.scaled.scale);
   const monthsDenominator = units * grossMargin.scaled.coefficient * powerOfTen(cac.scaled.scale);
   const paying = units > 0n;
-  // cycles = months / (weightedTerm / units).
-  const cyclesNumerator = monthsNumerator * units;
+  // cycles = months / (weightedTerm / (units × termScale)).
+  const cyclesNumerator = monthsNumerator * units * termScale;
   const cyclesDenominator = monthsDenominator * weightedTerm;
   return {
     currency: book.currency,
@@ -102,7 +102,7 @@ export function cacPayback(contracts: ContractsInput, period: PeriodInput, optio
     cac: cac.value,
     grossMargin: grossMargin.value,
     months: paying ? divide(monthsNumerator, monthsDenominator) : null,
-    termMonths: paying ? divide(weightedTerm, units) : null,
+    termMonths: paying ? divide(weightedTerm, units * termScale) : null,
     renewalCycles: paying ? divide(cyclesNumerator, cyclesDenominator) : null,
     renewalsToPayback: paying ? renewalsBefore(cyclesNumerator, cyclesDenominator) : null,
   };

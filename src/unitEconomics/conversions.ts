@@ -15,14 +15,32 @@ export interface Conversion {
   readonly day: EpochDay;
   /** MRR units on that day (every line active that day). */
   readonly units: bigint;
-  /** Σ units × term months of those lines (the MRR-weighted term, times `units`). */
+  /** Σ units × term months × {@link Conversions.termScale} of those lines (the MRR-weighted term, times `units` and the scale). */
   readonly termUnits: bigint;
 }
 
-/** The conversions of a period, in customer-id order. */
-export function conversionsIn(book: ContractBook, resolved: ResolvedPeriod): Conversion[] {
+/** A period's conversions and the scale of their `termUnits`. */
+export interface Conversions {
+  /** In customer-id order. */
+  readonly conversions: Conversion[];
+  /**
+   * A common multiple of every line's term divisor (1 unless the book has weekly or daily lines, whose
+   * terms are months / weeks-or-days per month), so that weighted terms stay whole numbers.
+   */
+  readonly termScale: bigint;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** The conversions of a period, in customer-id order, with the scale of their weighted terms. */
+export function conversionsIn(book: ContractBook, resolved: ResolvedPeriod): Conversions {
   const index = bookIndexOf(book);
-  const { customerIds, lineStart, startDays, endDays, termMonths } = index;
+  const { customerIds, lineStart, startDays, endDays, termMonths, termDivisor } = index;
+  let termScale = 1n;
+  for (const divisor of new Set(termDivisor)) termScale = (termScale * BigInt(divisor)) / gcd(termScale, BigInt(divisor));
   const conversions: Conversion[] = [];
   for (let customer = 0; customer < customerIds.length; customer++) {
     const from = lineStart[customer]!;
@@ -39,11 +57,11 @@ export function conversionsIn(book: ContractBook, resolved: ResolvedPeriod): Con
       if (day >= endDays[line]!) continue;
       const lineMrr = lineUnits(index, line);
       units += lineMrr;
-      termUnits += lineMrr * BigInt(termMonths[line]!);
+      termUnits += (lineMrr * BigInt(termMonths[line]!) * termScale) / BigInt(termDivisor[line]!);
     }
     conversions.push({ customerId: customerIds[customer]!, day, units, termUnits });
   }
-  return conversions;
+  return { conversions, termScale };
 }
 
 /** Σ units of conversions. */

@@ -33,7 +33,7 @@ const allowed = (path) =>
   (/^dist\/[\w.-]+\.(js|cjs|d\.ts|d\.cts|js\.map|cjs\.map)$/.test(path) && !/^dist\/cli\.(cjs|d\.)/.test(path));
 const extra = files.filter((path) => !allowed(path));
 check(extra.length === 0, `the tarball holds only dist, README, LICENSE, CHANGELOG and package.json (extra: ${extra.join(", ") || "none"})`);
-const needed = ["LICENSE", "README.md", "CHANGELOG.md", "dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/charts.js", "dist/charts.cjs", "dist/charts.d.ts", "dist/charts.d.cts", "dist/cli.js"];
+const needed = ["LICENSE", "README.md", "CHANGELOG.md", "dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/charts.js", "dist/charts.cjs", "dist/charts.d.ts", "dist/charts.d.cts", "dist/stripe.js", "dist/stripe.cjs", "dist/stripe.d.ts", "dist/stripe.d.cts", "dist/cli.js"];
 const absent = needed.filter((path) => !files.includes(path));
 check(absent.length === 0, `the tarball holds ${needed.length} files a user needs (missing: ${absent.join(", ") || "none"})`);
 check(!files.some((path) => path.startsWith("src/") || path.startsWith("test/") || path.startsWith("examples/")), "no sources, tests or examples in the tarball");

@@ -60,7 +60,7 @@ describe("plain contract reader", { timeout: 60_000 }, () => {
       start: fc.oneof(dateTextArb, fc.constant(new Date("2025-01-01T00:00:00Z")), fc.constant(undefined)),
       end: fc.oneof(dateTextArb, fc.constant(null), fc.constant(undefined), fc.constant(5)),
       amount: amountArb,
-      interval: fc.oneof(fc.constantFrom("month", "quarter", "year", "week", undefined)),
+      interval: fc.oneof(fc.constantFrom("month", "quarter", "year", "week", "day", "fortnight", undefined)),
       intervalCount: fc.oneof(fc.constant(undefined), fc.integer({ min: -1, max: 4 }), fc.constant(1.5), fc.constant("2")),
       currency: fc.constantFrom("JPY", "USD", "XYZ", "jpy", undefined),
       product: fc.oneof(fc.constant(undefined), fc.string({ maxLength: 3 }), fc.constant(7)),

@@ -100,7 +100,7 @@ describe("ContractSchema", () => {
   it("rejects bad ids, intervals, interval counts and seats", () => {
     expect(issuesOf({ ...base, id: "" })[0]?.[0]).toBe("id");
     expect(issuesOf({ ...base, customerId: 1.5 })[0]?.[0]).toBe("customerId");
-    expect(issuesOf({ ...base, interval: "week" })).toEqual([["interval", 'must be "month", "quarter" or "year" (got "week")']]);
+    expect(issuesOf({ ...base, interval: "fortnight" })).toEqual([["interval", 'must be "month", "quarter", "year", "week" or "day" (got "fortnight")']]);
     expect(issuesOf({ ...base, intervalCount: 0 })).toEqual([["intervalCount", "must be a whole number ≥ 1 (got 0)"]]);
     expect(issuesOf({ ...base, intervalCount: 1.5 })[0]?.[0]).toBe("intervalCount");
     expect(issuesOf({ ...base, seats: -1 })[0]?.[0]).toBe("seats");

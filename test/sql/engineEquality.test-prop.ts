@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Period } from "../../src/index.js";
+import { type ContractBookOptions, type Period, contractBook } from "../../src/index.js";
 import type { Proration } from "../../src/lostRevenue/lostRevenue.js";
 import { type RevenueSqlMetric, toSql } from "../../src/sql/index.js";
 import { asInput, contractBookArb, type GeneratedBook } from "../support/contractArbitraries.js";
@@ -29,12 +29,12 @@ import {
 const BOOKS_PER_ENGINE = runs(200);
 
 /**
- * The shared book arbitrary, with some amounts given four decimal places and some interval counts of
- * 4, 6, 12 or 36 (the SQL's common denominator must cover them).
+ * The shared book arbitrary (weekly and daily lines included), with some amounts given four decimal
+ * places and some interval counts of 4, 6, 12 or 36 (the SQL's common denominator must cover them).
  */
 const bookArb: fc.Arbitrary<GeneratedBook> = fc
   .tuple(
-    contractBookArb({ maxContracts: 12 }),
+    contractBookArb({ maxContracts: 12, weeksAndDays: true }),
     fc.array(fc.record({ digits: fc.integer({ min: 0, max: 99 }), count: fc.constantFrom(1, 1, 1, 4, 6, 12, 36) }), { minLength: 12, maxLength: 12 }),
   )
   .map(([book, tweaks]) => ({
@@ -46,27 +46,31 @@ const bookArb: fc.Arbitrary<GeneratedBook> = fc
     }),
   }));
 
-async function run(engine: SqlEngine, metric: RevenueSqlMetric, period: Period, proration: Proration = "month", subtractReactivation = false): Promise<TextRow[]> {
+/** The weekly / daily MRR conversions a book is checked with: the defaults, or ×4 weeks and ×30 days. */
+type Conversion = Pick<ContractBookOptions, "weeksPerMonth" | "daysPerMonth">;
+const CONVERSIONS: readonly Conversion[] = [{}, { weeksPerMonth: 4, daysPerMonth: 30 }];
+
+async function run(engine: SqlEngine, metric: RevenueSqlMetric, period: Period, conversion: Conversion, proration: Proration = "month", subtractReactivation = false): Promise<TextRow[]> {
   // includeReactivation (the quick ratio's variant) alternates with subtractReactivation.
-  const statement = toSql(metric, { dialect: engine.dialect, period, proration, subtractReactivation, includeReactivation: subtractReactivation });
+  const statement = toSql(metric, { dialect: engine.dialect, period, proration, subtractReactivation, includeReactivation: subtractReactivation, ...conversion });
   return engine.query(statement.sql);
 }
 
 /** Checks every metric set of one book on one engine. */
-async function checkBook(engine: SqlEngine, book: GeneratedBook): Promise<void> {
-  const records = asInput(book.records);
+async function checkBook(engine: SqlEngine, book: GeneratedBook, conversion: Conversion): Promise<void> {
+  const records = contractBook(asInput(book.records), conversion);
   const { period } = book;
   await engine.load(book.records);
 
   // Both prorations and both net-churn variants, alternating between books.
   const [proration, subtract] = book.records.length % 2 === 0 ? (["month", false] as const) : (["day", true] as const);
-  const rows = await run(engine, "revenueReport", period, proration, subtract);
-  expect(rows.map((row) => normaliseRow(row, REPORT_KINDS))).toEqual([expectedReport(book.records, period, proration, subtract)]);
-  const lost = await run(engine, "lostRevenue", period, proration);
+  const rows = await run(engine, "revenueReport", period, conversion, proration, subtract);
+  expect(rows.map((row) => normaliseRow(row, REPORT_KINDS))).toEqual([expectedReport(records, period, proration, subtract, book.records, conversion)]);
+  const lost = await run(engine, "lostRevenue", period, conversion, proration);
   expect(byCustomer(lost.map((row) => normaliseRow(row, LOST_KINDS)))).toEqual(expectedLostRevenue(records, period, proration));
-  const movements = await run(engine, "customerMovements", period);
+  const movements = await run(engine, "customerMovements", period, conversion);
   expect(byCustomer(movements.map((row) => normaliseRow(row, MOVEMENT_KINDS)))).toEqual(expectedMovements(records, period));
-  const cohorts = await run(engine, "cohortRetention", period);
+  const cohorts = await run(engine, "cohortRetention", period, conversion);
   expect(cohorts.map((row) => normaliseRow(row, COHORT_KINDS))).toEqual(expectedCohorts(records, period));
 }
 
@@ -83,9 +87,9 @@ describe.each(REAL_ENGINES)("generated SQL on %s equals the library", (_name, op
   it(`on ${BOOKS_PER_ENGINE} random contract books: report, movements, lost revenue (both prorations), cohorts`, async () => {
     let books = 0;
     await fc.assert(
-      fc.asyncProperty(bookArb, async (book) => {
+      fc.asyncProperty(bookArb, fc.constantFrom(...CONVERSIONS), async (book, conversion) => {
         books++;
-        await checkBook(engine, book);
+        await checkBook(engine, book, conversion);
       }),
       { numRuns: BOOKS_PER_ENGINE },
     );

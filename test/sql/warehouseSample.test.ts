@@ -78,7 +78,7 @@ describe.each(REAL_ENGINES)("on %s", (_name, open) => {
   it.each<[string, Partial<GeneratedContract>, string]>([
     ["an amount with more decimals than amountScale", { amount: "100.12345" }, "cs-metrics: contract bad: amount has more than 4 decimal places (raise amountScale)"],
     ["an interval count not dividing 27720", { intervalCount: 13 }, "cs-metrics: contract bad: interval count must divide 27720"],
-    ["an unknown interval", { interval: "week" as "month" }, "cs-metrics: contract bad: interval must be month, quarter or year and interval count >= 1"],
+    ["an unknown interval", { interval: "fortnight" as "month" }, "cs-metrics: contract bad: interval must be month, quarter, year, week or day and interval count >= 1"],
     ["an end not after start", { start: "2025-05-01", end: "2025-05-01" }, "cs-metrics: contract bad: end must be after start"],
   ])("stops on %s, naming the contract", async (_case, change, message) => {
     const bad: GeneratedContract = { ...sample[0]!, id: "bad", ...change };

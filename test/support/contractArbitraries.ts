@@ -22,7 +22,18 @@ export function dayOfDate(text: string): number {
 }
 
 /** Months one `amount` of a contract covers: 1, 3 or 12 per interval, times intervalCount. */
-export const MONTHS_PER_INTERVAL: Readonly<Record<Interval, number>> = { month: 1, quarter: 3, year: 12 };
+export const MONTHS_PER_INTERVAL: Readonly<Record<"month" | "quarter" | "year", number>> = { month: 1, quarter: 3, year: 12 };
+
+/**
+ * A whole number `k` such that amount / k (per intervalCount) is a whole MRR when amount is a multiple of it:
+ * the months of a month, quarter or year; 3 for a week (MRR = amount × 13/3 at the default 52/12
+ * weeks a month) and 12 for a day (amount × 365/12).
+ */
+export function wholeMrrDivisor(interval: Interval, intervalCount: number): number {
+  if (interval === "week") return 3 * intervalCount;
+  if (interval === "day") return 12 * intervalCount;
+  return MONTHS_PER_INTERVAL[interval] * intervalCount;
+}
 
 /** A raw contract record as the tests generate it (all fields explicit). */
 export interface GeneratedContract {
@@ -75,6 +86,8 @@ export interface ContractBookArbOptions {
   readonly maxContracts?: number;
   /** The period to place contracts around. Default {@link periodArb}. */
   readonly period?: fc.Arbitrary<Period>;
+  /** Also generate `week` and `day` intervals (default `false`: month, quarter and year only). */
+  readonly weeksAndDays?: boolean;
 }
 
 const CUSTOMERS = ["acme", "beta", "chiyoda", "daiichi", "eiwa", "fuji"] as const;
@@ -101,7 +114,10 @@ export function contractBookArb(options: ContractBookArbOptions = {}): fc.Arbitr
         { weight: 3, arbitrary: fc.record({ kind: fc.constant("length" as const), days: fc.integer({ min: 1, max: 700 }) }) },
         { weight: 1, arbitrary: fc.record({ kind: fc.constant("at" as const), offset: offsetArb(length) }) },
       ),
-      interval: fc.constantFrom<Interval>("month", "month", "quarter", "year"),
+      interval:
+        options.weeksAndDays === true
+          ? fc.constantFrom<Interval>("month", "month", "quarter", "year", "week", "day")
+          : fc.constantFrom<Interval>("month", "month", "quarter", "year"),
       intervalCount: fc.oneof({ weight: 4, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.integer({ min: 2, max: 3 }) }),
       amount: fc.oneof(
         { weight: 1, arbitrary: fc.constant(0n) },
@@ -117,7 +133,7 @@ export function contractBookArb(options: ContractBookArbOptions = {}): fc.Arbitr
         let end: number | null = null;
         if (line.end.kind === "length") end = start + line.end.days;
         if (line.end.kind === "at") end = Math.max(startDay + line.end.offset, start + 1);
-        const months = MONTHS_PER_INTERVAL[line.interval] * line.intervalCount;
+        const months = wholeMrrDivisor(line.interval, line.intervalCount);
         let amount = exact ? (line.amount * BigInt(months)).toString() : `${line.amount}.${String(line.cents).padStart(2, "0")}`;
         if (line.amount === 0n) amount = "0";
         return {

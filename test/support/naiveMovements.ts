@@ -14,6 +14,7 @@ export const NAIVE_DENOMINATOR = 7200n;
 export function naiveMrrUnits(record: GeneratedContract): bigint {
   const [whole = "0", decimals = ""] = record.amount.split(".");
   const cents = BigInt(whole) * 100n + BigInt(decimals.padEnd(2, "0"));
+  if (record.interval === "week" || record.interval === "day") throw new Error("naiveMrrUnits: month, quarter and year only");
   const months = BigInt(MONTHS_PER_INTERVAL[record.interval] * record.intervalCount);
   return cents * (72n / months);
 }

@@ -53,6 +53,7 @@ function naiveConversions(records: readonly GeneratedContract[], period: Period)
     let weighted = new Exact(0);
     for (const line of paid) {
       if (dayOfDate(line.start) > first || (line.end !== null && dayOfDate(line.end) <= first)) continue;
+      if (line.interval === "week" || line.interval === "day") throw new Error("naiveConversions: month, quarter and year only");
       const months = MONTHS_PER_INTERVAL[line.interval] * line.intervalCount;
       mrr = mrr.plus(new Exact(line.amount).div(months));
       weighted = weighted.plus(new Exact(line.amount));

@@ -291,6 +291,26 @@ describe("cacPayback", () => {
     expect(result.renewalsToPayback).toBe(0);
   });
 
+  it("weekly and daily plans: terms are fractions of a month (52/12 weeks, 365/12 days a month)", () => {
+    // a: ¥1,200 a week → MRR 1,200 × 52/12 = 5,200; term 12/52 = 3/13 month.
+    // b: ¥100 a day → MRR 100 × 365/12 = 36,500/12; term 12/365 month.
+    // ASP = (5,200 + 36,500/12) / 2 = (62,400 + 36,500) / 24 = 98,900/24 = 49,450/12.
+    // CAC 98,900 → months = 98,900 / (49,450/12) = 24.
+    // Term = (5,200 × 3/13 + 36,500/12 × 12/365) / (98,900/12) = (1,200 + 100) / (98,900/12) = 15,600/98,900 = 156/989.
+    // Cycles = 24 / (156/989) = 24 × 989 / 156 = 23,736/156 = 1,978/13.
+    const result = cacPayback(
+      [
+        { id: "1", customerId: "a", start: "2025-02-03", amount: 1_200, interval: "week", currency: "JPY" },
+        { id: "2", customerId: "b", start: "2025-02-10", amount: 100, interval: "day", currency: "JPY" },
+      ],
+      month("2025-02"),
+      { cac: 98_900 },
+    );
+    expectDecimal(result.months, 24);
+    expectDecimal(result.termMonths, fraction(156, 989));
+    expectDecimal(result.renewalCycles, fraction(1_978, 13));
+  });
+
   it("a payback of exactly two terms needs one renewal; a CAC of 0 needs none", () => {
     // Quarterly $300 (MRR 100, term 3); CAC 600 → 6 months = 2 cycles → ⌈2⌉ − 1 = 1.
     const contracts = [usd("1", "a", "2025-01-01", 300, { interval: "quarter" })];

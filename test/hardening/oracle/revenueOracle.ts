@@ -13,7 +13,7 @@ export interface OracleContract {
   readonly start: string;
   readonly end?: string | null;
   readonly amount: string;
-  readonly interval?: "month" | "quarter" | "year";
+  readonly interval?: "month" | "quarter" | "year" | "week" | "day";
   readonly intervalCount?: number;
 }
 
@@ -40,14 +40,18 @@ interface Line {
   readonly mrr: Rational;
 }
 
-const MONTHS: Record<string, number> = { month: 1, quarter: 3, year: 12 };
+/**
+ * Months one amount covers, per interval: a year is 52 weeks or 365 days (the library's default
+ * conversions, DOMAIN.md §1), so a week is 12/52 of a month and a day 12/365.
+ */
+const MONTHS: Record<string, Rational> = { month: rat(1), quarter: rat(3), year: rat(12), week: rat(12, 52), day: rat(12, 365) };
 
 function lines(contracts: readonly OracleContract[]): Line[] {
   return contracts.map((c) => ({
     customerId: c.customerId,
     startDay: parseDay(c.start),
     endDay: c.end === null || c.end === undefined ? Number.POSITIVE_INFINITY : parseDay(c.end),
-    mrr: div(parseDecimal(c.amount), rat(MONTHS[c.interval ?? "month"]! * (c.intervalCount ?? 1))),
+    mrr: div(parseDecimal(c.amount), mul(MONTHS[c.interval ?? "month"]!, rat(c.intervalCount ?? 1))),
   }));
 }
 

@@ -57,7 +57,7 @@ export const bookAndPeriodArbitrary: fc.Arbitrary<{ period: OraclePeriod; contra
       length: fc.integer({ min: 1, max: 800 }),
       endDay: day,
       amount: amountArbitrary,
-      interval: fc.constantFrom(undefined, "month", "quarter", "year"),
+      interval: fc.constantFrom(undefined, "month", "quarter", "year", "week", "day"),
       intervalCount: fc.constantFrom(undefined, 1, 2, 3),
     })
     .map((c) => {

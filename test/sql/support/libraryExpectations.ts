@@ -7,7 +7,7 @@ import Decimal from "decimal.js";
 import type { MovementTotals, Period, RevenueRates } from "../../../src/index.js";
 import { cohortRetention, lostRevenue, revenueMovements, revenueReport } from "../../../src/index.js";
 import type { Proration } from "../../../src/lostRevenue/lostRevenue.js";
-import type { ContractInput } from "../../../src/schemas/contract.js";
+import type { ContractsInput } from "../../../src/revenue/contractBook.js";
 import { type GeneratedContract, MONTHS_PER_INTERVAL, dateOfDay, dayOfDate } from "../../support/contractArbitraries.js";
 import { isActiveOn } from "../../support/naiveMovements.js";
 import type { TextRow } from "./engines.js";
@@ -55,19 +55,45 @@ export const REPORT_KINDS: Record<string, ColumnKind> = {
 };
 
 /** The library's `revenueReport` as the `revenueReport` statement's single row. */
-export function expectedReport(records: readonly GeneratedContract[], period: Period, proration: Proration, subtractReactivation: boolean): TextRow {
-  const { movements, rates, lostRevenue: lost } = revenueReport(records, period, { proration, subtractReactivation });
-  return { ...reportRow(movements, rates, lost.total), ...arpaAndQuickRatio(records, period, subtractReactivation) };
+export function expectedReport(
+  book: ContractsInput,
+  period: Period,
+  proration: Proration,
+  subtractReactivation: boolean,
+  records: readonly GeneratedContract[],
+  conversion: WeeksAndDays = {},
+): TextRow {
+  const { movements, rates, lostRevenue: lost } = revenueReport(book, period, { proration, subtractReactivation });
+  return { ...reportRow(movements, rates, lost.total), ...arpaAndQuickRatio(book, records, period, subtractReactivation, conversion) };
+}
+
+/** The weekly and daily conversions of a check (numbers or "n/d" fractions, as contractBook takes them). */
+export interface WeeksAndDays {
+  readonly weeksPerMonth?: number | string;
+  readonly daysPerMonth?: number | string;
+}
+
+/** A per-month fraction [numerator, denominator] from `4`, `"52/12"`, … */
+function fraction(value: number | string): readonly [bigint, bigint] {
+  const [n = "", d = "1"] = String(value).split("/");
+  return [BigInt(n), BigInt(d)];
 }
 
 /** 10^8 · 332,640: a whole number of units for any amount of ≤ 8 places over any months dividing 332,640. */
 const EXACT_DENOMINATOR = 10n ** 8n * 332_640n;
 
 /** A record's MRR in 1 / EXACT_DENOMINATOR units, from its decimal text. */
-function exactUnits(record: GeneratedContract): bigint {
+function exactUnits(record: GeneratedContract, conversion: WeeksAndDays): bigint {
   const [whole = "0", decimals = ""] = record.amount.split(".");
   const scaled = BigInt(whole) * 10n ** 8n + BigInt(decimals.padEnd(8, "0"));
-  return scaled * (332_640n / BigInt(MONTHS_PER_INTERVAL[record.interval] * record.intervalCount));
+  // Intervals per month as a fraction: 1, 1/3, 1/12, weeks (52/12 or 4), days (365/12 or 30).
+  const [perMonth, over] =
+    record.interval === "week"
+      ? fraction(conversion.weeksPerMonth ?? "52/12")
+      : record.interval === "day"
+        ? fraction(conversion.daysPerMonth ?? "365/12")
+        : ([1n, BigInt(MONTHS_PER_INTERVAL[record.interval])] as const);
+  return (scaled * 332_640n * perMonth) / (over * BigInt(record.intervalCount));
 }
 
 /** n / d ≥ 0 truncated to `places`, as `toFixed(places)` prints it; `null` when d = 0. */
@@ -83,16 +109,22 @@ function truncatedFraction(n: bigint, d: bigint, places: number): string | null 
  * [+ reactivation]) / (churn + contraction)), each customer's M0 and M1 summed exactly from the
  * records, its movement as the library classifies it.
  */
-function arpaAndQuickRatio(records: readonly GeneratedContract[], period: Period, includeReactivation: boolean): TextRow {
+function arpaAndQuickRatio(
+  book: ContractsInput,
+  records: readonly GeneratedContract[],
+  period: Period,
+  includeReactivation: boolean,
+  conversion: WeeksAndDays,
+): TextRow {
   const dayBefore = dateOfDay(dayOfDate(period.start) - 1);
   const lastDay = dateOfDay(dayOfDate(period.end) - 1);
   const unitsOn = (customerId: string, date: string): bigint =>
-    records.reduce((sum, r) => (r.customerId === customerId && isActiveOn(r, date) ? sum + exactUnits(r) : sum), 0n);
+    records.reduce((sum, r) => (r.customerId === customerId && isActiveOn(r, date) ? sum + exactUnits(r, conversion) : sum), 0n);
   let ending = 0n;
   let payers = 0n;
   let gains = 0n;
   let losses = 0n;
-  for (const { customerId, movement } of revenueMovements(records, period).customers) {
+  for (const { customerId, movement } of revenueMovements(book, period).customers) {
     const m0 = unitsOn(customerId, dayBefore);
     const m1 = unitsOn(customerId, lastDay);
     ending += m1;
@@ -126,7 +158,7 @@ export const MOVEMENT_KINDS: Record<string, ColumnKind> = {
 };
 
 /** The library's per-customer movements, by customer id. */
-export function expectedMovements(records: readonly ContractInput[], period: Period): TextRow[] {
+export function expectedMovements(records: ContractsInput, period: Period): TextRow[] {
   return revenueMovements(records, period).customers.map((c) => ({
     customer_id: c.customerId, movement: c.movement, starting_mrr: money(c.startingMrr), ending_mrr: money(c.endingMrr), change: money(c.change),
   }));
@@ -137,7 +169,7 @@ export const LOST_KINDS: Record<string, ColumnKind> = {
 };
 
 /** The library's per-customer lost revenue, by customer id. */
-export function expectedLostRevenue(records: readonly ContractInput[], period: Period, proration: Proration): TextRow[] {
+export function expectedLostRevenue(records: ContractsInput, period: Period, proration: Proration): TextRow[] {
   return lostRevenue(records, period, { proration }).customers.map((c) => ({
     customer_id: c.customerId, churn_date: c.churnDate, base_arr: money(c.baseArr), remaining_days: count(c.remainingDays),
     remaining_months: rate(c.remainingMonths), lost_revenue: money(c.lostRevenue),
@@ -150,7 +182,7 @@ export const COHORT_KINDS: Record<string, ColumnKind> = {
 };
 
 /** The library's cohort cells, cohort by cohort, month by month. */
-export function expectedCohorts(records: readonly ContractInput[], period: Period): TextRow[] {
+export function expectedCohorts(records: ContractsInput, period: Period): TextRow[] {
   return cohortRetention(records, period).cohorts.flatMap((cohort) =>
     cohort.cells.map((cell) => ({
       cohort: cohort.cohort, customers: count(cohort.customers), starting_mrr: money(cohort.startingMrr),
