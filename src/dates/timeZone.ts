@@ -1,22 +1,12 @@
 /**
- * Instants to calendar dates in an IANA time zone (`"UTC"`, `"Asia/Tokyo"`), through `Intl`, so the
- * result never depends on the machine's zone.
+ * Unix times to calendar dates in an IANA time zone (`"UTC"`, `"Asia/Tokyo"`), through
+ * {@link epochDayInZone}, so the result never depends on the machine's zone.
  * @module
  */
 import { ValidationError } from "../errors.js";
 import { describeValue } from "../schemas/primitives.js";
-import { type EpochDay, epochDayOf } from "./calendarDate.js";
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterOf(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
+import type { EpochDay } from "./calendarDate.js";
+import { epochDayInZone, isKnownTimeZone } from "./zonedDate.js";
 
 /**
  * The time zone option checked: an IANA name `Intl` knows (`"UTC"` when absent).
@@ -24,14 +14,7 @@ function formatterOf(timeZone: string): Intl.DateTimeFormat {
  */
 export function readTimeZone(value: unknown, path: string): string {
   if (value === undefined) return "UTC";
-  if (typeof value === "string" && value.length > 0) {
-    try {
-      formatterOf(value);
-      return value;
-    } catch {
-      // An unknown zone: reported below.
-    }
-  }
+  if (isKnownTimeZone(value)) return value;
   throw new ValidationError([{ path, message: `must be an IANA time zone like "UTC" or "Asia/Tokyo" (got ${describeValue(value)})` }]);
 }
 
@@ -43,7 +26,6 @@ export const MAX_UNIX_SECONDS = 253_402_041_600;
  * in `timeZone` (checked with {@link readTimeZone}).
  */
 export function epochDayOfUnixSeconds(seconds: number, timeZone: string): EpochDay {
-  const parts: Record<string, number> = {};
-  for (const part of formatterOf(timeZone).formatToParts(new Date(seconds * 1000))) parts[part.type] = Number(part.value);
-  return epochDayOf(parts["year"]!, parts["month"]!, parts["day"]!)!;
+  // In range by the caller's check: years 1970–9999 in every zone, never null.
+  return epochDayInZone(seconds * 1000, timeZone)!;
 }
