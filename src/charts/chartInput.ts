@@ -6,8 +6,10 @@
  * @module
  */
 import { Decimal } from "decimal.js";
+import type { CalendarDate } from "../dates/calendarDate.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
-import { describeValue, toAmount } from "../schemas/primitives.js";
+import { NO_CURRENCY, isKnownCurrency } from "../money/currency.js";
+import { describeValue, toAmount, toCalendarDate } from "../schemas/primitives.js";
 
 /**
  * A result as it comes back from `JSON.parse(JSON.stringify(result))`: every `Decimal` becomes its
@@ -61,6 +63,18 @@ export class ChartInput {
   text(value: unknown, path: string): string | null {
     if (typeof value === "string" && value.length > 0) return value;
     return this.fail(path, `must be a non-empty string (got ${describeValue(value)})`);
+  }
+
+  /** An ISO 4217 code the engine knows, or `"XXX"` (the currency of an empty book). */
+  currency(value: unknown, path: string): string | null {
+    if (typeof value === "string" && (isKnownCurrency(value) || value === NO_CURRENCY)) return value;
+    return this.fail(path, `must be an ISO 4217 currency code (got ${describeValue(value)})`);
+  }
+
+  /** A `YYYY-MM-DD` calendar date (the text a result holds, before and after JSON). */
+  date(value: unknown, path: string): CalendarDate | null {
+    if (typeof value === "string" && toCalendarDate(value) !== null) return value;
+    return this.fail(path, `must be a calendar date "YYYY-MM-DD" (got ${describeValue(value)})`);
   }
 
   /** `true` or `false`. */

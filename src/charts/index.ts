@@ -14,5 +14,7 @@ export type { PriorityQuadrantChartOptions, QuadrantChartCustomer } from "./prio
 export { bandDistributionChart, BAND_COLORS } from "./bandDistribution.js";
 export type { BandDistributionPoint } from "./bandDistribution.js";
 export { mrrMovementsChart } from "./mrrMovementsSeries.js";
+export type { MrrMovementsInput } from "./mrrMovementsSeries.js";
 export { concentrationCurveChart } from "./concentrationCurve.js";
+export type { ConcentrationCurveInput } from "./concentrationCurve.js";
 export type { Serialized } from "./chartInput.js";

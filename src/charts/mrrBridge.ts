@@ -4,12 +4,11 @@
  * @module
  */
 import { Decimal } from "decimal.js";
-import { NO_CURRENCY, isKnownCurrency } from "../money/currency.js";
 import { formatMoney } from "../money/format.js";
 import type { MovementTotals } from "../revenue/revenueMovements.js";
-import { describeValue } from "../schemas/primitives.js";
 import { readOptions } from "../schemas/options.js";
 import { ChartInput, type Serialized } from "./chartInput.js";
+import { MOVES, type Movements, Sum, readMovementTotals } from "./movementTotals.js";
 import { type ChartOptions, type JsonValue, VEGA_LITE_SCHEMA, type VegaLiteSpec, defaultFrame, frame, plotNumber } from "./spec.js";
 
 /** The fields of {@link MovementTotals} the MRR bridge reads, as returned or after a JSON round trip. */
@@ -18,54 +17,12 @@ export type MrrBridgeInput = Pick<
   "currency" | "startingMrr" | "endingMrr" | "newMrr" | "expansionMrr" | "reactivationMrr" | "contractionMrr" | "churnedMrr"
 >;
 
-/** Sums of up to seven amounts below 1e100 with up to 100 decimal places, without rounding. */
-const Sum = Decimal.clone({ precision: 1000 });
-
-/** How far the chained movements may miss endingMrr, relative to the largest level: 40-digit results and floats pass. */
-const IDENTITY_TOLERANCE = new Decimal("1e-9");
-
-const MOVES = [
-  ["new", "newMrr", 1],
-  ["expansion", "expansionMrr", 1],
-  ["reactivation", "reactivationMrr", 1],
-  ["contraction", "contractionMrr", -1],
-  ["churn", "churnedMrr", -1],
-] as const;
-
-interface Movements {
-  readonly currency: string;
-  readonly amounts: Readonly<Record<"startingMrr" | "endingMrr" | (typeof MOVES)[number][1], Decimal>>;
-}
-
 /** Validates the movements (`movements.newMrr`, …) and the bridge identity; throws ValidationError. */
 function readMovements(value: unknown): Movements {
   const input = new ChartInput();
-  const record = input.record(value, "movements", "MRR movement totals (revenueReport(…).movements)");
+  const movements = readMovementTotals(input, value, "movements");
   input.check();
-  const currency = record!["currency"];
-  if (typeof currency !== "string" || (!isKnownCurrency(currency) && currency !== NO_CURRENCY)) {
-    input.fail("movements.currency", `must be an ISO 4217 currency code (got ${describeValue(currency)})`);
-  }
-  const amounts: Record<string, Decimal> = {};
-  for (const key of ["startingMrr", "endingMrr", ...MOVES.map((move) => move[1])]) {
-    amounts[key] = input.decimal(record![key], `movements.${key}`) ?? new Decimal(0);
-  }
-  input.check();
-  const read = amounts as Movements["amounts"];
-  let level = new Sum(read.startingMrr);
-  let largest = level;
-  for (const [, key, sign] of MOVES) {
-    level = sign === 1 ? level.plus(read[key]) : level.minus(read[key]);
-    largest = Sum.max(largest, level.abs());
-  }
-  if (level.minus(read.endingMrr).abs().greaterThan(largest.times(IDENTITY_TOLERANCE))) {
-    input.fail(
-      "movements.endingMrr",
-      `must equal startingMrr + newMrr + expansionMrr + reactivationMrr − contractionMrr − churnedMrr = ${level.toFixed()} (got ${read.endingMrr.toFixed()})`,
-    );
-  }
-  input.check();
-  return { currency: currency as string, amounts: read };
+  return movements!;
 }
 
 /** One bar of the MRR bridge, as plotted. */

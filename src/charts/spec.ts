@@ -6,7 +6,6 @@
  */
 import { Decimal } from "decimal.js";
 import { describeValue } from "../schemas/primitives.js";
-import { readOptions } from "../schemas/options.js";
 import { ChartInput } from "./chartInput.js";
 
 /** The Vega-Lite JSON schema the specs are written against. */
@@ -60,14 +59,6 @@ export function frame(input: ChartInput, options: ChartOptions, defaults: Frame)
   const size = (key: "width" | "height"): number =>
     options[key] === undefined ? defaults[key] : (input.number(options[key], `options.${key}`, { positive: true }) ?? defaults[key]);
   return { title: title ?? defaults.title, width: size("width"), height: size("height") };
-}
-
-/** The checked frame of a chart with no other options: `options` validated, defaults 480 × 320; throws ValidationError. */
-export function optionsFrame(options: ChartOptions | undefined, title: string): Frame {
-  const input = new ChartInput();
-  const size = frame(input, readOptions(options), defaultFrame(title));
-  input.check();
-  return size;
 }
 
 /** The default frame of a chart titled `title`: 480 × 320. */

@@ -6,6 +6,7 @@
 import type { Decimal } from "decimal.js";
 import { formatMoney, formatPercent } from "../money/format.js";
 import type { RevenueReport } from "../revenue/revenueReport.js";
+import { displayWidth } from "../text/displayWidth.js";
 import { terminalJson, terminalText } from "./terminalText.js";
 
 /** Output formats of `cs-metrics report`. */
@@ -69,17 +70,6 @@ export function reportMetrics(report: RevenueReport): [metric: string, value: st
     ["netLogoChurnRate", rate(r.netLogoChurnRate)],
     ["lostRevenue", report.lostRevenue.total.toString()],
   ];
-}
-
-/** Columns a character takes in a terminal: 2 for East Asian wide characters (漢字, かな, full-width forms). */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    const wide = (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6);
-    width += wide ? 2 : 1;
-  }
-  return width;
 }
 
 /** Pads `text` with spaces to `width` terminal columns. */

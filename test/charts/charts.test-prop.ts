@@ -10,10 +10,12 @@ import {
   type VegaLiteSpec,
   bandDistributionChart,
   cohortRetentionChart,
+  concentrationCurveChart,
   mrrBridgeChart,
+  mrrMovementsChart,
   priorityQuadrantChart,
 } from "../../src/charts/index.js";
-import { cohortRetention, goodMinusBad, priorityQuadrant, revenueReport } from "../../src/index.js";
+import { cohortRetention, customerConcentration, goodMinusBad, priorityQuadrant, revenueReport, revenueSeries } from "../../src/index.js";
 import { asInput, contractBookArb } from "../support/contractArbitraries.js";
 
 /** Every place in `value` holding a non-finite number or `undefined`, as paths (`layer[3].mark.size`). */
@@ -69,6 +71,15 @@ describe("chart specs never hold NaN, Infinity or undefined", { timeout: 60_000 
     },
   );
 
+  test.prop([contractBookArb(), frameArb, fc.constantFrom("month" as const, "quarter" as const)])(
+    "MRR movements series and concentration curve of any book",
+    ({ records, period }, frame, every) => {
+      expectClean(mrrMovementsChart(revenueSeries(asInput(records), period, { every }), frame));
+      expectClean(concentrationCurveChart(customerConcentration(asInput(records), period.start), frame));
+      expectClean(concentrationCurveChart(customerConcentration(asInput(records), period.end), frame));
+    },
+  );
+
   test.prop([fc.uniqueArray(snapshotArb, { selector: (s) => s.customerId, maxLength: 80 }), quadrantOptionsArb, frameArb])(
     "priority quadrant of any snapshots, thresholds and labelTop",
     (snapshots, options, frame) => {
@@ -97,6 +108,13 @@ describe("a result saved as JSON draws the same chart", { timeout: 60_000 }, () 
     const retention = cohortRetention(asInput(records), period);
     expect(cohortRetentionChart(saved(retention))).toEqual(cohortRetentionChart(retention));
     expect(cohortRetentionChart(saved(retention), { basis: "logo" })).toEqual(cohortRetentionChart(retention, { basis: "logo" }));
+  });
+
+  test.prop([contractBookArb(), fc.constantFrom("month" as const, "quarter" as const)])("MRR movements series and concentration curve", ({ records, period }, every) => {
+    const series = revenueSeries(asInput(records), period, { every });
+    expect(mrrMovementsChart(saved(series))).toEqual(mrrMovementsChart(series));
+    const concentration = customerConcentration(asInput(records), period.start);
+    expect(concentrationCurveChart(saved(concentration))).toEqual(concentrationCurveChart(concentration));
   });
 
   test.prop([fc.uniqueArray(snapshotArb, { selector: (s) => s.customerId, maxLength: 40 })])("priority quadrant", (snapshots) => {

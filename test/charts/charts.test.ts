@@ -184,7 +184,7 @@ describe("MRR movements series", () => {
   });
 
   it("rejects what is not a series", () => {
-    expect(() => mrrMovementsChart({} as never)).toThrow(/series\.steps: must be the steps of revenueSeries/);
+    expect(() => mrrMovementsChart({} as never)).toThrow(/series\.steps: must be an array of steps of revenueSeries/);
   });
 });
 
@@ -208,7 +208,7 @@ describe("concentration curve", () => {
     const spec = concentrationCurveChart(customerConcentration([], "2026-03-31"), { title: "none", width: 200, height: 100 });
     expect((spec.title as { text: string; subtitle: string })).toEqual({ text: "none", subtitle: "2026-03-31 · 0 customers · Herfindahl –" });
     expect([spec.width, spec.height]).toEqual([200, 100]);
-    expect(() => concentrationCurveChart(null as never)).toThrow(/concentration\.curve/);
+    expect(() => concentrationCurveChart(null as never)).toThrow(/concentration: must be a customerConcentration\(…\) result \(got null\)/);
   });
 });
 

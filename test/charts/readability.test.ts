@@ -1,8 +1,9 @@
 /**
  * The charts stay readable at real sizes: each is rendered with vega-lite + vega (headless, vega's own
  * text metrics) from seeded fixtures — the quadrant at 7, 65 and 500 customers, 36 monthly cohorts,
- * 36 months of health bands — and the rendered scenegraph is checked: no two data labels overlap,
- * no label touches a legend, no legend sits on the plot, and heat-map text stays inside its cell.
+ * 36 months of health bands and of MRR movements, the concentration of 500 customers — and the
+ * rendered scenegraph is checked: no two data labels or axis labels overlap, no label touches a
+ * legend, no legend sits on the plot, and heat-map text stays inside its cell.
  *
  * Set CS_METRICS_CHART_REVIEW=<dir> to also write the SVGs there (and PNGs when `rsvg-convert` is
  * installed) for a person to look at.
@@ -11,9 +12,17 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type VegaLiteSpec, bandDistributionChart, cohortRetentionChart, mrrBridgeChart, priorityQuadrantChart } from "../../src/charts/index.js";
+import {
+  type VegaLiteSpec,
+  bandDistributionChart,
+  cohortRetentionChart,
+  concentrationCurveChart,
+  mrrBridgeChart,
+  mrrMovementsChart,
+  priorityQuadrantChart,
+} from "../../src/charts/index.js";
 import { revenueReport, year } from "../../src/index.js";
-import { QUADRANT_OPTIONS, bands36, cohorts36, quadrantCustomers } from "./support/fixtures.js";
+import { QUADRANT_OPTIONS, bands36, cohorts36, concentration, quadrantCustomers, series36 } from "./support/fixtures.js";
 import { type Rendered, collisions, overlap, render } from "./support/render.js";
 
 const REVIEW_DIR = process.env["CS_METRICS_CHART_REVIEW"];
@@ -34,9 +43,10 @@ async function rendered(name: string, spec: VegaLiteSpec): Promise<Rendered> {
   return result;
 }
 
-/** Labels, legends and plot of a rendered chart never cover each other. */
+/** Labels, axis labels, legends and plot of a rendered chart never cover each other. */
 function expectNoCollisions(chart: Rendered): void {
   expect(collisions(chart.labels)).toEqual([]);
+  for (const labels of chart.axisLabels) expect(collisions(labels)).toEqual([]);
   for (const legend of chart.legends) {
     expect(overlap(legend, chart.plot), "a legend sits on the plot").toBe(false);
     expect(chart.labels.filter((label) => overlap(label.box, legend)).map((label) => label.text)).toEqual([]);
@@ -114,5 +124,30 @@ describe("the other charts at realistic sizes", { timeout: 60_000 }, () => {
     const chart = await rendered("mrr-bridge", mrrBridgeChart(report.movements));
     expect(chart.legends).toEqual([]);
     expect(chart.svg.match(/aria-roledescription="bar"/g)).toHaveLength(7);
+  });
+
+  it("36 monthly MRR movement steps: the plot widens, axis labels thin out instead of overlapping", async () => {
+    const series = series36();
+    expect(series.steps).toHaveLength(36);
+    const spec = mrrMovementsChart(series);
+    // 36 steps × 24 px = 864 px
+    expect(spec["width"]).toBe(864);
+    const chart = await rendered("mrr-movements-36", spec);
+    const months = chart.axisLabels.find((labels) => labels.some((label) => label.text === "2023-01"));
+    // "2023-01" is about 7 × 0.8 × 10 px = 56 px by vega's estimate, so at most every third month shows.
+    expect(months!.length).toBeGreaterThan(5);
+    expect(months!.length).toBeLessThan(36);
+    expectNoCollisions(chart);
+  });
+
+  it("500 customers' concentration: one curve, no overlapping labels, the subtitle names the count", async () => {
+    const result = concentration(500);
+    expect(result.customers).toBe(500);
+    const spec = concentrationCurveChart(result);
+    // 480 px / 500 customers < 8 px: no visible dots (they would merge into a band), transparent ones for tooltips
+    expect((spec["layer"] as { mark: { point: unknown } }[])[0]?.mark.point).toBe("transparent");
+    const chart = await rendered("concentration-500", spec);
+    expect(chart.svg).toContain("500 customers");
+    expectNoCollisions(chart);
   });
 });

@@ -13,21 +13,9 @@ import {
   mrrBridgeSteps,
   priorityQuadrantChart,
 } from "../../src/charts/index.js";
-import { ValidationError, type ValidationIssue, cohortRetention, goodMinusBad, quarter } from "../../src/index.js";
+import { ValidationError, cohortRetention, goodMinusBad, quarter } from "../../src/index.js";
+import { issuesOf, paths } from "./support/issues.js";
 import { smallMovements as movements } from "./support/fixtures.js";
-
-/** The issues of the ValidationError `run` throws (fails the test if it throws anything else or nothing). */
-function issuesOf(run: () => unknown): readonly ValidationIssue[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return (error as ValidationError).issues;
-  }
-  throw new Error("expected a ValidationError, nothing was thrown");
-}
-
-const paths = (run: () => unknown) => issuesOf(run).map((issue) => issue.path);
 
 const saved = <T>(value: T): unknown => JSON.parse(JSON.stringify(value));
 

@@ -65,6 +65,11 @@ describe("padDisplay", () => {
     expect(padDisplay("\uff61\uffe8\ud7b0\ufb00", 10)).toBe(`\uff61\uffe8\ud7b0\ufb00${" ".repeat(6)}`);
   });
 
+  it("counts emoji, CJK compatibility forms and plane-2 ideographs as two columns, as terminals draw them", () => {
+    // 😀 (U+1F600), ︰ (U+FE30), 𠀋 (U+2000B): 3 × 2 = 6 columns → 10 − 6 = 4 spaces
+    expect(padDisplay("😀︰𠀋", 10)).toBe(`😀︰𠀋${" ".repeat(4)}`);
+  });
+
   it("pads with at least one space", () => {
     expect(padDisplay("abcdef", 3)).toBe("abcdef ");
   });

@@ -8,12 +8,16 @@ import type { BandDistributionPoint } from "../../../src/charts/index.js";
 import {
   type CohortRetention,
   type ContractInput,
+  type CustomerConcentration,
+  type RevenueSeries,
   type QuadrantCustomer,
   type UsageSnapshotInput,
   cohortRetention,
+  customerConcentration,
   goodMinusBad,
   priorityQuadrant,
   revenueMovements,
+  revenueSeries,
   year,
 } from "../../../src/index.js";
 
@@ -67,8 +71,8 @@ export function quadrantCustomers(count: number, seed = count): QuadrantCustomer
   return priorityQuadrant(snapshots, QUADRANT_OPTIONS);
 }
 
-/** Contracts of 36 monthly cohorts (2023-01 … 2025-12), 4–12 customers each, some churning, followed to 2026-01-01. */
-export function cohorts36(seed = 36): CohortRetention {
+/** Contracts of 36 monthly cohorts (2023-01 … 2025-12), 4–12 customers each, some churning (JPY). */
+function contracts36(seed: number): ContractInput[] {
   const random = seededRandom(seed);
   const contracts: ContractInput[] = [];
   let id = 0;
@@ -84,7 +88,29 @@ export function cohorts36(seed = 36): CohortRetention {
       contracts.push({ id: String(++id), customerId: `c${id}`, start, ...(end === undefined ? {} : { end }), amount, currency: "JPY" });
     }
   }
-  return cohortRetention(contracts, { start: "2023-01-01", end: "2026-01-01", label: "2023–2025" });
+  return contracts;
+}
+
+/** The 36 monthly cohorts of {@link contracts36}, followed to 2026-01-01. */
+export function cohorts36(seed = 36): CohortRetention {
+  return cohortRetention(contracts36(seed), { start: "2023-01-01", end: "2026-01-01", label: "2023–2025" });
+}
+
+/** 36 monthly steps (2023-01 … 2025-12) of the same contracts' MRR movements. */
+export function series36(seed = 36): RevenueSeries {
+  return revenueSeries(contracts36(seed), { start: "2023-01-01", end: "2026-01-01" }, { every: "month" });
+}
+
+/** The concentration on 2026-03-31 of `count` paying customers, a few large and many small (USD). */
+export function concentration(count: number, seed = count): CustomerConcentration {
+  const random = seededRandom(seed);
+  const contracts: ContractInput[] = [];
+  for (let index = 0; index < count; index++) {
+    // random()³ skews towards small accounts: 100 … 100,000 a month, most under 10,000.
+    const amount = 100 * (1 + Math.floor(999 * random() ** 3));
+    contracts.push({ id: String(index + 1), customerId: customerId(random, index), start: "2025-01-01", amount, currency: "USD" });
+  }
+  return customerConcentration(contracts, "2026-03-31");
 }
 
 /** 36 months of Good / Normal / Bad bands of about 120 customers. */

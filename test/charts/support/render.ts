@@ -23,6 +23,8 @@ export interface Rendered {
   readonly legends: Box[];
   /** The box of each axis (ticks, labels and title). */
   readonly axes: Box[];
+  /** The tick labels of each axis, in that axis' own coordinates (compare labels of one axis with each other). */
+  readonly axisLabels: { text: string; box: Box }[][];
   /** The plot area (the data rectangle). */
   readonly plot: Box;
 }
@@ -39,6 +41,7 @@ interface SceneItem {
   readonly text?: unknown;
   readonly width?: number;
   readonly height?: number;
+  readonly opacity?: number;
   readonly items?: SceneMark[];
 }
 
@@ -58,8 +61,16 @@ export async function render(spec: VegaLiteSpec): Promise<Rendered> {
     const labels = marks
       .filter((mark) => mark.marktype === "text" && mark.role === "mark")
       .flatMap((mark) => mark.items.map((item) => ({ text: String(item.text), box: item.bounds })));
-    const boxesOf = (role: string) => marks.filter((mark) => mark.marktype === "group" && mark.role === role).map((mark) => mark.bounds);
-    return { svg, labels, legends: boxesOf("legend"), axes: boxesOf("axis"), plot: { x1: 0, y1: 0, x2: top.width!, y2: top.height! } };
+    const groups = (role: string) => marks.filter((mark) => mark.marktype === "group" && mark.role === role);
+    const boxesOf = (role: string) => groups(role).map((mark) => mark.bounds);
+    // An axis group holds one item whose marks include the "axis-label" text mark; labels hidden by
+    // labelOverlap stay in the scenegraph with opacity 0.
+    const axisLabels = groups("axis").map((axis) =>
+      (axis.items[0]?.items ?? [])
+        .filter((mark) => mark.role === "axis-label")
+        .flatMap((mark) => mark.items.filter((item) => item.opacity !== 0).map((item) => ({ text: String(item.text), box: item.bounds }))),
+    );
+    return { svg, labels, legends: boxesOf("legend"), axes: boxesOf("axis"), axisLabels, plot: { x1: 0, y1: 0, x2: top.width!, y2: top.height! } };
   } finally {
     view.finalize();
   }
