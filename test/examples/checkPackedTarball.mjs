@@ -97,6 +97,25 @@ check(sh(process.execPath, ["cjs.cjs"], project).trim() === EXPECTED, "require f
 writeFileSync(join(project, "decimal.cjs"), `const { ContractSchema, Decimal, nrr, year } = require("cs-metrics");\nconst contracts = ${contracts};\n${decimalCheck("CommonJS")}`);
 check(sh(process.execPath, ["decimal.cjs"], project).trim() === DECIMAL_EXPECTED, "CommonJS: new Decimal(1) works and the library's Decimals are instances of the exported class");
 
+// One error class across entry points: an error thrown by cs-metrics/sql is a ValidationError of cs-metrics
+// in CommonJS and ESM alike (tsup's splitting shares the chunk; without it each .cjs carried its own copy).
+writeFileSync(
+  join(project, "errors.cjs"),
+  `const { ValidationError } = require("cs-metrics");
+const { toSql } = require("cs-metrics/sql");
+try { toSql("revenueReport", { dialect: "nope" }); } catch (error) { console.log(error instanceof ValidationError); }
+`,
+);
+check(sh(process.execPath, ["errors.cjs"], project).trim() === "true", "CommonJS: an error from cs-metrics/sql is instanceof cs-metrics' ValidationError");
+writeFileSync(
+  join(project, "errors.mjs"),
+  `import { ValidationError } from "cs-metrics";
+import { toSql } from "cs-metrics/sql";
+try { toSql("revenueReport", { dialect: "nope" }); } catch (error) { console.log(error instanceof ValidationError); }
+`,
+);
+check(sh(process.execPath, ["errors.mjs"], project).trim() === "true", "ESM: an error from cs-metrics/sql is instanceof cs-metrics' ValidationError");
+
 writeFileSync(
   join(project, "deno.ts"),
   `import { nrr, grr, year, revenueMovements, type ContractInput } from "cs-metrics";
