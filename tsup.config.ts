@@ -1,8 +1,9 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  // charts, sql: separate entry points (cs-metrics/charts, cs-metrics/sql); cli: the `cs-metrics` command (bin).
-  entry: { index: "src/index.ts", charts: "src/charts/index.ts", sql: "src/sql/index.ts", cli: "src/cli/main.ts" },
+  // charts, sql, review: separate entry points (cs-metrics/charts, /sql, /review); cli: the `cs-metrics` command (bin).
+  // review loads vega and vega-lite (dependencies, so tsup leaves them external) lazily, and only it does.
+  entry: { index: "src/index.ts", charts: "src/charts/index.ts", sql: "src/sql/index.ts", review: "src/review/index.ts", cli: "src/cli/main.ts" },
   format: ["esm", "cjs"],
   dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
   sourcemap: true,
