@@ -32,8 +32,8 @@ export function monthEnds(start: string, lastDay: string): string[] {
   const last = parseCalendarDate(lastDay)!;
   const days: string[] = [];
   for (let month = startOfMonthDay(first); month <= last; month = addMonthsToDay(month, 1)) {
-    const end = Math.min(addMonthsToDay(month, 1) - 1, last);
-    if (end >= first) days.push(formatCalendarDate(end));
+    // The first month's end is on or after `first`, which lies in that month.
+    days.push(formatCalendarDate(Math.min(addMonthsToDay(month, 1) - 1, last)));
   }
   return days;
 }

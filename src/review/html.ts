@@ -30,14 +30,13 @@ function contentHtml(content: Content): string {
   return (content as Markup).html;
 }
 
-/** Attribute values; `undefined` and `false` leave the attribute out, `true` writes it bare. */
-export type Attributes = Readonly<Record<string, string | number | boolean | undefined>>;
+/** Attribute values; `undefined` leaves the attribute out. */
+export type Attributes = Readonly<Record<string, string | number | undefined>>;
 
 function attributesHtml(attributes: Attributes): string {
   let html = "";
   for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === false) continue;
-    html += value === true ? ` ${name}` : ` ${name}="${escapeHtml(String(value))}"`;
+    if (value !== undefined) html += ` ${name}="${escapeHtml(String(value))}"`;
   }
   return html;
 }

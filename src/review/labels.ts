@@ -28,7 +28,6 @@ export interface ReviewLabels {
   readonly kpi: Readonly<Record<KpiKey, { readonly name: string; readonly formula: string }>>;
   readonly bridge: string;
   readonly bridgeSteps: Readonly<Record<BridgeStepKey, string>>;
-  readonly customersCount: (count: number) => string;
   readonly amount: string;
   readonly customers: string;
   readonly cohorts: string;
@@ -111,7 +110,6 @@ const EN: ReviewLabels = {
     churnedMrr: "− Churned MRR",
     endingMrr: "= Ending MRR",
   },
-  customersCount: (count) => `${count.toLocaleString("en-US")} ${count === 1 ? "customer" : "customers"}`,
   amount: "Amount",
   customers: "Customers",
   cohorts: "Cohort retention",
@@ -185,7 +183,6 @@ const JA: ReviewLabels = {
     churnedMrr: "− 解約 MRR",
     endingMrr: "= 期末 MRR",
   },
-  customersCount: (count) => `${count.toLocaleString("ja-JP")} 社`,
   amount: "金額",
   customers: "顧客数",
   cohorts: "コホート継続率",

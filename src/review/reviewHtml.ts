@@ -38,7 +38,7 @@ function checkOptions(options: ReviewHtmlOptions): { lang: ReviewLanguage; title
  * @param review - {@link ReviewInput}: the revenue report and optional cohorts, usage and sources.
  * @param options - `lang` (`"en"` or `"ja"`), `title`, `contactRows`.
  * @returns The HTML text (UTF-8, `<!doctype html>`).
- * @throws {@link ValidationError} for an unknown `lang`, a non-string `title` or a bad `contactRows` (`options.lang`).
+ * @throws {@link index!ValidationError} for an unknown `lang`, a non-string `title` or a bad `contactRows` (`options.lang`).
  * @example
  * ```ts
  * import { revenueReport, year } from "cs-metrics";

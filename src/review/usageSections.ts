@@ -11,11 +11,6 @@ import { type Markup, element } from "./html.js";
 import { figure, note, section, table } from "./layout.js";
 import type { ReviewUsage, SectionContext } from "./reviewInput.js";
 
-/** Percent points (50 = 50%) as a ratio, exactly. */
-function pointsToRatio(points: Decimal | null): Decimal | null {
-  return points === null ? null : points.div(100);
-}
-
 /** The band distribution chart and the last point's counts, shares and Good−Bad. */
 export async function bandsSection(usage: ReviewUsage, { labels, format }: SectionContext): Promise<Markup> {
   const points = (usage.bands ?? []).filter((point) => point.bands.index !== null);
@@ -23,7 +18,8 @@ export async function bandsSection(usage: ReviewUsage, { labels, format }: Secti
   if (last === undefined) return section("bands", labels.bands, note(labels.noBands));
   const svg = await chartSvg(bandDistributionChart(points, { title: labels.bands }));
   const b = last.bands;
-  const share = (pct: Decimal | null): Markup => format.percent(pointsToRatio(pct));
+  // Percent points (50 = 50%) as a ratio, exactly; never null on a point whose index is known.
+  const share = (pct: Decimal | null): Markup => format.percent(pct!.div(100));
   const rows = [
     ["Good", format.count(b.good), share(b.goodPct)],
     ["Normal", format.count(b.normal), share(b.normalPct)],

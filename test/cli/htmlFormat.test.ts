@@ -36,6 +36,13 @@ describe("cs-metrics report --format html", () => {
     expect(readFileSync(csvOut, "utf8")).toContain("startingMrr,1620000\n");
   });
 
+  it("with --usage but no --scorecard: the quadrant and contact table, no health bands", async () => {
+    const run = await runCli(["report", "--contracts", sample("contracts.csv"), "--usage", sample("usage.csv"), "--period", "2025", "--fiscal-start", "4", "--format", "html", "--quiet"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Who to contact first");
+    expect(run.stdout).toContain("No customer could be scored on or before the period&#39;s last day.");
+  });
+
   it("gives the same located errors as other formats for an invalid export, and writes no page", async () => {
     const bad = write("bad.csv", "id,customerId,start,amount,currency\n1,a,2025-02-30,10,USD\n");
     const out = join(bad, "..", "never.html");

@@ -116,6 +116,21 @@ describe("reviewHtml", () => {
     for (const message of ["No customer could be scored", "No customer started paying", "No customer churned in this period."]) expect(text(html)).toContain(message);
   });
 
+  it("names a period without a label by its dates, day proration in Japanese, and a customer with no rates", async () => {
+    const period = { start: "2025-01-01", end: "2025-12-31" };
+    const dayReport = revenueReport(contracts, period, { proration: "day" });
+    const html = await reviewHtml(
+      {
+        report: dayReport,
+        usage: { asOf: "2025-12-30", deploymentThreshold: 0.5, utilizationThreshold: 0.5, contactWithinDays: 30, customers: [{ ...quadrantCustomer("unknown-seats", 1, false), deploymentRate: null, utilizationRate: null }] },
+      },
+      { lang: "ja" },
+    );
+    expect(text(html)).toContain("2025-01-01 – 2025-12-31 (終了日は含まない)");
+    expect(text(html)).toContain("按分: 日割り");
+    expect(html).toMatch(/>unknown-seats<\/td><td>展開率 低・活用率 低<\/td><td class="num"><span>—（期首の顧客なし）<\/span>/);
+  });
+
   it("shows an empty base as a dash with its reason", async () => {
     const empty = revenueReport([{ id: "1", customerId: "a", start: "2025-03-01", amount: 10, currency: "USD" }], year(2025));
     const html = await reviewHtml({ report: empty }, { lang: "ja" });
@@ -148,5 +163,14 @@ describe("reviewHtml", () => {
     const before = JSON.stringify(review);
     await reviewHtml(review);
     expect(JSON.stringify(review)).toBe(before);
+  });
+});
+
+describe("chartSvg", () => {
+  it("refuses to fetch data: a spec with a data URL fails instead of making a request", async () => {
+    const { chartSvg } = await import("../../src/review/chartSvg.js");
+    await expect(chartSvg({ $schema: "https://vega.github.io/schema/vega-lite/v6.json", data: { url: "https://example.com/data.csv" }, mark: "point" })).rejects.toThrow(
+      "cs-metrics/review: charts load no external data",
+    );
   });
 });
