@@ -1,8 +1,17 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  // charts, sql, stripe: separate entry points (cs-metrics/charts, …/sql, …/stripe); cli: the `cs-metrics` command (bin).
-  entry: { index: "src/index.ts", charts: "src/charts/index.ts", sql: "src/sql/index.ts", stripe: "src/stripe/index.ts", cli: "src/cli/main.ts" },
+  // charts, sql, stripe, review: separate entry points (cs-metrics/charts, …/sql, …/stripe, …/review); cli: the
+  // `cs-metrics` command (bin). review loads vega and vega-lite (dependencies, so tsup leaves them external)
+  // lazily, and only it does.
+  entry: {
+    index: "src/index.ts",
+    charts: "src/charts/index.ts",
+    sql: "src/sql/index.ts",
+    stripe: "src/stripe/index.ts",
+    review: "src/review/index.ts",
+    cli: "src/cli/main.ts",
+  },
   format: ["esm", "cjs"],
   dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
   sourcemap: true,

@@ -65,7 +65,7 @@ async function* checkedBytes(file: string): AsyncGenerator<Buffer> {
 }
 
 /**
- * Reads a CSV file with a header row. Lines of only blank cells are skipped.
+ * Reads a CSV file with a header row. Lines of only blank cells (empty lines too) are skipped and counted.
  * @throws CliInputError for an unreadable file, bytes that are not UTF-8 text, invalid CSV, a bad header
  * (see {@link checkCsvHeader}), a row whose cell count differs from the header's, or no records.
  */
@@ -74,13 +74,17 @@ export async function readCsvRecords(file: string, shape: CsvShape, progress?: P
   const lines: number[] = [];
   let header: string[] | undefined;
   let headerLine = 0;
+  let skipped = 0;
   const input = Readable.from(checkedBytes(file));
-  const parser = input.pipe(parseCsv({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: false }));
+  const parser = input.pipe(parseCsv({ bom: true, info: true, relax_column_count: true, skip_empty_lines: false, trim: false }));
   // pipe() does not forward a read error: hand it to the parser, whose iterator throws it.
   input.on("error", (error) => parser.destroy(error));
   try {
     for await (const { record: cells, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (cells.every((cell) => cell.trim() === "")) continue;
+      if (cells.every((cell) => cell.trim() === "")) {
+        if (header !== undefined) skipped += 1;
+        continue;
+      }
       if (header === undefined) {
         header = cells.map((name) => name.trim());
         headerLine = info.lines;
@@ -108,6 +112,7 @@ export async function readCsvRecords(file: string, shape: CsvShape, progress?: P
   return {
     file,
     records,
+    skipped,
     locate: ([index, ...field]) => {
       const column = field.length === 0 ? -1 : columns.indexOf(field.join("."));
       return { line: lines[Number(index)] ?? 0, column: column < 0 ? 1 : column + 1 };

@@ -26,6 +26,8 @@ export interface LocatedFile {
 /** Records read from one file (at least one), with their positions. */
 export interface RecordFile extends LocatedFile {
   readonly records: readonly unknown[];
+  /** Rows passed over: in a CSV, rows whose every cell is blank (empty lines included). */
+  readonly skipped?: number;
 }
 
 /** Reports progress while reading a large file. */

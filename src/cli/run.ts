@@ -3,10 +3,12 @@
  * and prints the KPI report.
  * @module
  */
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { CsMetricsError, CurrencyMismatchError, ValidationError, type ValidationIssue } from "../errors.js";
 import { contractBook } from "../revenue/contractBook.js";
-import { revenueReport } from "../revenue/revenueReport.js";
+import { type RevenueReport, revenueReport } from "../revenue/revenueReport.js";
+import type { ReviewLanguage } from "../review/labels.js";
 import type { ContractInput } from "../schemas/contract.js";
 import { UsageSnapshotSchema, type UsageSnapshotInput } from "../schemas/usageSnapshot.js";
 import type { ScorecardInput } from "../schemas/scorecard.js";
@@ -18,6 +20,7 @@ import { periodArgument } from "./periodArgument.js";
 import { healthSection } from "./healthSection.js";
 import { type LocatedFile, type RecordFile, readRecords } from "./readRecords.js";
 import { type ReportFormat, type ReportSection, renderReport } from "./renderReport.js";
+import { type ReviewUsageInput, reviewPageHtml } from "./reviewPage.js";
 import { MAX_ECHOED_CHARACTERS, echoed, quoted, terminalText } from "./terminalText.js";
 
 /** Where the CLI writes. */
@@ -37,7 +40,9 @@ Options:
   --scorecard <file>      scorecard JSON: adds health scoring of the usage snapshots
   --period <period>       YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (end exclusive) (required)
   --fiscal-start <month>  first month of the fiscal year, 1–12 (default 1; 4 for April)
-  --format <format>       table (default), json or csv
+  --format <format>       table (default), json, csv or html (one self-contained page)
+  --output <file>         write the report to this file instead of stdout
+  --lang <language>       language of the html page: en (default) or ja
   --proration <mode>      lost revenue proration: month (default) or day
   --quiet                 no progress messages on stderr
   -h, --help              this text
@@ -52,7 +57,9 @@ interface ReportArguments {
   readonly scorecard: string | undefined;
   readonly period: string;
   readonly fiscalStart: number;
-  readonly format: ReportFormat;
+  readonly format: ReportFormat | "html";
+  readonly output: string | undefined;
+  readonly lang: ReviewLanguage;
   readonly proration: "month" | "day";
   readonly quiet: boolean;
 }
@@ -64,6 +71,8 @@ const OPTIONS = {
   period: { type: "string" },
   "fiscal-start": { type: "string" },
   format: { type: "string" },
+  output: { type: "string" },
+  lang: { type: "string" },
   proration: { type: "string" },
   quiet: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -109,13 +118,19 @@ function readArguments(argv: readonly string[]): ReportArguments | "help" | "ver
   const fiscalText = values["fiscal-start"] ?? "1";
   if (!/^(0?[1-9]|1[0-2])$/.test(fiscalText)) throw new CliUsageError(`--fiscal-start must be a month 1–12 (got ${quoted(fiscalText)})`);
   const format = values.format ?? "table";
-  if (format !== "table" && format !== "json" && format !== "csv") throw new CliUsageError(`--format must be table, json or csv (got ${quoted(format)})`);
+  if (format !== "table" && format !== "json" && format !== "csv" && format !== "html") {
+    throw new CliUsageError(`--format must be table, json, csv or html (got ${quoted(format)})`);
+  }
+  const lang = values.lang ?? "en";
+  if (lang !== "en" && lang !== "ja") throw new CliUsageError(`--lang must be en or ja (got ${quoted(lang)})`);
+  if (values.lang !== undefined && format !== "html") throw new CliUsageError("--lang applies to --format html only");
+  const output = fileArgument("output", values.output);
   const proration = values.proration ?? "month";
   if (proration !== "month" && proration !== "day") throw new CliUsageError(`--proration must be month or day (got ${quoted(proration)})`);
   const usage = fileArgument("usage", values.usage);
   const scorecard = fileArgument("scorecard", values.scorecard);
   if (scorecard !== undefined && usage === undefined) throw new CliUsageError("--scorecard needs --usage");
-  return { contracts, usage, scorecard, period: values.period, fiscalStart: Number(fiscalText), format, proration, quiet: values.quiet === true };
+  return { contracts, usage, scorecard, period: values.period, fiscalStart: Number(fiscalText), format, output, lang, proration, quiet: values.quiet === true };
 }
 
 function validateSnapshots(file: RecordFile): UsageSnapshotInput[] {
@@ -126,6 +141,34 @@ function validateSnapshots(file: RecordFile): UsageSnapshotInput[] {
   });
   if (issues.length > 0) throw new ValidationError(issues);
   return file.records as UsageSnapshotInput[];
+}
+
+/** The report in the chosen format: html builds the review page, the others go through renderReport. */
+function reportText(
+  args: ReportArguments,
+  book: Parameters<typeof reviewPageHtml>[0],
+  report: RevenueReport,
+  sections: readonly ReportSection[],
+  usage: ReviewUsageInput | undefined,
+  files: readonly RecordFile[],
+): Promise<string> {
+  if (args.format !== "html") return Promise.resolve(renderReport(report, args.format, sections));
+  const labels = ["contracts", "usage"];
+  const sources = files.map((file, index) => ({ label: labels[index]!, file: file.file, records: file.records.length, skipped: file.skipped ?? 0 }));
+  return reviewPageHtml(book, report, usage, sources, args.lang);
+}
+
+/** Writes the output to `--output` (created or replaced) or stdout; an unwritable file is a CliInputError. */
+function writeOutput(io: CliIo, output: string | undefined, text: string): void {
+  if (output === undefined) {
+    io.stdout(text);
+    return;
+  }
+  try {
+    writeFileSync(output, text);
+  } catch (error) {
+    throw new CliInputError(`${echoed(output)}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
 }
 
 /** Most detail lines (problems) printed under one error; the rest are counted. */
@@ -175,17 +218,24 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     const book = contractBook(contracts.records as ContractInput[]);
     const report = revenueReport(book, period, { proration: args.proration });
     const sections: ReportSection[] = [];
+    const read: RecordFile[] = [contracts];
+    let usageInput: ReviewUsageInput | undefined;
     if (args.usage !== undefined) {
       const usage = await readRecords(args.usage, USAGE_CSV, progress);
       files.snapshots = usage;
+      read.push(usage);
       const snapshots = validateSnapshots(usage);
+      let scorecardInput: ScorecardInput | undefined;
       if (args.scorecard !== undefined) {
         const scorecard = readJsonFile(args.scorecard);
         files.scorecard = scorecard;
-        sections.push(healthSection(snapshots, scorecard.value as ScorecardInput, report.period, book));
+        scorecardInput = scorecard.value as ScorecardInput;
+        sections.push(healthSection(snapshots, scorecardInput, report.period, book));
       }
+      usageInput = { snapshots, scorecard: scorecardInput };
     }
-    io.stdout(renderReport(report, args.format, sections));
+    // Rendered in full before anything is written: an invalid input leaves no (partial) page behind.
+    writeOutput(io, args.output, await reportText(args, book, report, sections, usageInput, read));
     return 0;
   } catch (error) {
     if (error instanceof CliUsageError) {

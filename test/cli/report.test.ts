@@ -209,7 +209,7 @@ describe("cs-metrics report on invalid input", { timeout: 60_000 }, () => {
     expect(missing.stderr).toContain("Usage: cs-metrics report");
     const format = await runCli(["report", "--contracts", data("contracts.csv"), "--period", "2025", "--format", "xml"]);
     expect(format.code).toBe(2);
-    expect(format.stderr).toContain("--format must be table, json or csv");
+    expect(format.stderr).toContain("--format must be table, json, csv or html");
     const absent = await runCli(["report", "--contracts", join(scratch, "nope.csv"), "--period", "2025"]);
     expect(absent.code).toBe(1);
     expect(absent.stderr).toContain("nope.csv: no such file");

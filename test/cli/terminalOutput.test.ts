@@ -64,7 +64,7 @@ describe("errors", () => {
   it("escape an argument echoed back", async () => {
     const run = await runCli(["report", "--contracts", sample("contracts.csv"), "--period", "2025", "--format", "\u202ej\u001b[2J"]);
     expect(run.code).toBe(2);
-    expect(run.stderr.split("\n")[0]).toBe('cs-metrics: --format must be table, json or csv (got "\\u202ej\\x1b[2J")');
+    expect(run.stderr.split("\n")[0]).toBe('cs-metrics: --format must be table, json, csv or html (got "\\u202ej\\x1b[2J")');
     expect(run.stderr).not.toMatch(RAW_CONTROL);
   });
 

@@ -33,7 +33,7 @@ const allowed = (path) =>
   (/^dist\/[\w.-]+\.(js|cjs|d\.ts|d\.cts|js\.map|cjs\.map)$/.test(path) && !/^dist\/cli\.(cjs|d\.)/.test(path));
 const extra = files.filter((path) => !allowed(path));
 check(extra.length === 0, `the tarball holds only dist, README, LICENSE, CHANGELOG and package.json (extra: ${extra.join(", ") || "none"})`);
-const needed = ["LICENSE", "README.md", "CHANGELOG.md", "dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/charts.js", "dist/charts.cjs", "dist/charts.d.ts", "dist/charts.d.cts", "dist/stripe.js", "dist/stripe.cjs", "dist/stripe.d.ts", "dist/stripe.d.cts", "dist/cli.js"];
+const needed = ["LICENSE", "README.md", "CHANGELOG.md", "dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/charts.js", "dist/charts.cjs", "dist/charts.d.ts", "dist/charts.d.cts", "dist/stripe.js", "dist/stripe.cjs", "dist/stripe.d.ts", "dist/stripe.d.cts", "dist/review.js", "dist/review.cjs", "dist/review.d.ts", "dist/review.d.cts", "dist/cli.js"];
 const absent = needed.filter((path) => !files.includes(path));
 check(absent.length === 0, `the tarball holds ${needed.length} files a user needs (missing: ${absent.join(", ") || "none"})`);
 check(!files.some((path) => path.startsWith("src/") || path.startsWith("test/") || path.startsWith("examples/")), "no sources, tests or examples in the tarball");
@@ -131,7 +131,34 @@ check(sh(DENO, ["run", "--check", "--allow-read", "--allow-env", "deno.ts"], pro
 const csv = sh(join(project, "node_modules", ".bin", "cs-metrics"), ["report", "--contracts", join(ROOT, "examples", "data", "contracts.csv"), "--period", "2025", "--fiscal-start", "4", "--format", "csv"], project);
 check(csv.includes("startingMrr,1620000\n") && csv.includes("endingMrr,1590000\n"), "the cs-metrics command runs from the installed package");
 
-// 4. Types: the tarball under every TypeScript setup, strict, skipLibCheck false (all reported, then checked).
+// 4. The review page (cs-metrics/review): vega and vega-lite load only there, lazily.
+const { readFileSync } = await import("node:fs");
+const installed = join(project, "node_modules", "cs-metrics", "dist");
+for (const entry of ["index.js", "index.cjs", "charts.js", "charts.cjs", "sql.js", "sql.cjs", "stripe.js", "stripe.cjs"]) {
+  check(!/["']vega(-lite)?["']/.test(readFileSync(join(installed, entry), "utf8")), `dist/${entry} does not import vega (only cs-metrics/review does)`);
+}
+writeFileSync(
+  join(project, "review.mjs"),
+  `import { revenueReport, year } from "cs-metrics";
+import { reviewHtml } from "cs-metrics/review";
+const html = await reviewHtml({ report: revenueReport(${contracts}, year(2025)) }, { lang: "ja" });
+console.log(html.includes('<data value="0.99" title="0.99">99.0%</data>') && html.includes("<svg") ? "page" : "?");
+`,
+);
+check(sh(process.execPath, ["review.mjs"], project).trim() === "page", "cs-metrics/review renders a page with its charts from ESM");
+writeFileSync(
+  join(project, "review.cjs"),
+  `const { revenueReport, year } = require("cs-metrics");
+const { reviewHtml } = require("cs-metrics/review");
+reviewHtml({ report: revenueReport(${contracts}, year(2025)) }).then((html) => console.log(html.startsWith("<!doctype html>") ? "page" : "?"));
+`,
+);
+check(sh(process.execPath, ["review.cjs"], project).trim() === "page", "cs-metrics/review from CommonJS");
+const page = join(work, "review.html");
+sh(join(project, "node_modules", ".bin", "cs-metrics"), ["report", "--contracts", join(ROOT, "examples", "data", "contracts.csv"), "--period", "2025", "--fiscal-start", "4", "--format", "html", "--output", page, "--quiet"], project);
+check(readFileSync(page, "utf8").includes("¥1,800,000"), "cs-metrics report --format html --output writes the page from the installed package");
+
+// 5. Types: the tarball under every TypeScript setup, strict, skipLibCheck false (all reported, then checked).
 const results = checkConsumerTypes(tarball, work);
 for (const result of results) {
   if (!result.ok) console.error(result.output.split("\n").slice(0, 60).join("\n"));

@@ -25,7 +25,7 @@ describe("optional contract columns mapped to null", () => {
     expect(sql).not.toContain('"interval_count"');
     expect(sql).not.toContain('"end_date"');
     expect(sql).toContain("CAST(NULL AS DATE) AS end_date");
-    expect(sql).toContain("COALESCE(NULL, 1) AS months");
+    expect(sql).toContain("COALESCE(NULL, 1) AS interval_count");
   });
 
   it("reads the optional columns by default (a table that has them keeps its quarterly and yearly lines)", () => {

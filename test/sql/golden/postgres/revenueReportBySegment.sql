@@ -6,8 +6,9 @@ contract_rows AS (
     "start_date" AS start_date,
     "end_date" AS end_date,
     "amount" AS amount,
-    CASE COALESCE("interval", 'month') WHEN 'month' THEN 1 WHEN 'quarter' THEN 3 WHEN 'year' THEN 12 END
-      * COALESCE("interval_count", 1) AS months,
+    -- MRR units of one amount per interval: 332640 / months it covers.
+    CASE COALESCE("interval", 'month') WHEN 'month' THEN 332640 WHEN 'quarter' THEN 110880 WHEN 'year' THEN 27720 WHEN 'week' THEN 1441440 WHEN 'day' THEN 10117800 END AS interval_units,
+    COALESCE("interval_count", 1) AS interval_count,
     (SELECT MAX(customer_table."region") FROM "customers" AS customer_table WHERE customer_table."customer_id" = contract_table."customer_id") AS segment
   FROM "contracts" AS contract_table
 ),
@@ -22,9 +23,9 @@ contract_lines AS (
       WHEN end_date <= start_date THEN CAST(CONCAT('cs-metrics: contract ', CAST(id AS VARCHAR), ': end must be after start') AS NUMERIC)
       WHEN amount IS NULL OR amount < 0 THEN CAST(CONCAT('cs-metrics: contract ', CAST(id AS VARCHAR), ': amount must be a number >= 0') AS NUMERIC)
       WHEN ROUND(amount, 4) <> amount THEN CAST(CONCAT('cs-metrics: contract ', CAST(id AS VARCHAR), ': amount has more than 4 decimal places (raise amountScale)') AS NUMERIC)
-      WHEN months IS NULL OR months < 1 THEN CAST(CONCAT('cs-metrics: contract ', CAST(id AS VARCHAR), ': interval must be month, quarter or year and interval count >= 1') AS NUMERIC)
-      WHEN MOD(332640, months) <> 0 THEN CAST(CONCAT('cs-metrics: contract ', CAST(id AS VARCHAR), ': interval count must divide 27720') AS NUMERIC)
-      ELSE CAST(CAST(amount AS NUMERIC(38, 4)) * 10000 AS NUMERIC) * DIV(332640, months)
+      WHEN interval_units IS NULL OR interval_count < 1 THEN CAST(CONCAT('cs-metrics: contract ', CAST(id AS VARCHAR), ': interval must be month, quarter, year, week or day and interval count >= 1') AS NUMERIC)
+      WHEN MOD(interval_units, interval_count) <> 0 THEN CAST(CONCAT('cs-metrics: contract ', CAST(id AS VARCHAR), ': interval count must divide 27720') AS NUMERIC)
+      ELSE CAST(CAST(amount AS NUMERIC(38, 4)) * 10000 AS NUMERIC) * DIV(interval_units, interval_count)
     END AS mrr_units,
     segment
   FROM contract_rows
