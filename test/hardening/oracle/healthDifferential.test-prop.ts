@@ -7,16 +7,25 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ValidationError, goodMinusBad, healthScore, healthTrend, scoreCustomers } from "../../../src/index.js";
+import { ValidationError, expectedRetention, goodMinusBad, healthScore, healthTrend, scoreCustomers } from "../../../src/index.js";
 import { formatDay, parseDay } from "./calendar.js";
 import { nearestDouble, nextDown, nextUp, ratOfNumber, roundedToDecimals } from "./doubles.js";
-import { type OracleScore, type OracleSnapshot, oracleGoodMinusBad, oracleScore, oracleTrend } from "./healthOracle.js";
-import { cmp, sub } from "./rational.js";
+import { type OracleScore, type OracleSnapshot, oracleExpectedRetention, oracleGoodMinusBad, oracleScore, oracleTrend } from "./healthOracle.js";
+import { type Rational, cmp, parseDecimal, sub } from "./rational.js";
 import { SNAPSHOT_DAYS, bandPlacementArbitrary, isExtreme, placeBands, scorecardArbitrary, snapshotArbitrary } from "../support/healthArbitrary.js";
 import { expectSame } from "../support/exactMatch.js";
 import { runs, timeoutFor } from "../support/runs.js";
 
 type Counters = Record<string, number>;
+
+/** Historical renewal rates per band: decimal text, numbers, or unknown (`null`, rarely). */
+const rateArbitrary = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom("0.9", "0.75", "0.333", "1", "0") },
+  { weight: 2, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) },
+  { weight: 1, arbitrary: fc.constant(null) },
+);
+const renewalRatesArbitrary = fc.record({ good: rateArbitrary, normal: rateArbitrary, bad: rateArbitrary });
+const rateOf = (rate: string | number | null): Rational | null => (rate === null ? null : typeof rate === "string" ? parseDecimal(rate) : ratOfNumber(rate));
 const bump = (counters: Counters, key: string): void => {
   counters[key] = (counters[key] ?? 0) + 1;
 };
@@ -66,7 +75,7 @@ describe("health differential oracle: library = exact §5 evaluation", () => {
     () => {
       const counters: Counters = {};
       fc.assert(
-        fc.property(scorecardArbitrary, batchArbitrary, bandPlacementArbitrary, (draft, { snapshots, asOf }, placement) => {
+        fc.property(scorecardArbitrary, batchArbitrary, bandPlacementArbitrary, renewalRatesArbitrary, (draft, { snapshots, asOf }, placement, renewalRates) => {
           const chosen = latestByCustomer(snapshots, asOf);
           // Place the bands against the first scored customer's exact score (a second pass of the oracle).
           const firstScore = chosen.map((s) => oracleScore(s, draft)).find((o) => !o.error && o.score !== null);
@@ -110,12 +119,22 @@ describe("health differential oracle: library = exact §5 evaluation", () => {
           expectSame("normalPct", gmb.normalPct, og.normalPct);
           expectSame("badPct", gmb.badPct, og.badPct);
           expectSame("index", gmb.index, og.index);
+
+          const retention = expectedRetention(actual, renewalRates);
+          const or = oracleExpectedRetention(
+            expected.map((o) => (o.error ? null : o.band)),
+            { good: rateOf(renewalRates.good), normal: rateOf(renewalRates.normal), bad: rateOf(renewalRates.bad) },
+          );
+          expect([retention.customers, retention.unscored]).toEqual([or.customers, or.unscored]);
+          expectSame("expectedRenewals", retention.expectedRenewals, or.expectedRenewals);
+          expectSame("retention rate", retention.rate, or.rate);
+          if (or.rate !== null) bump(counters, "retentionRate");
         }),
         { numRuns: runs(200) },
       );
       const floor = (key: string, min: number): void => expect(counters[key] ?? 0, `${key} reached ${counters[key] ?? 0} times: ${JSON.stringify(counters)}`).toBeGreaterThanOrEqual(Math.min(min, runs(min)));
       for (const key of ["policy:default", "policy:renormalize", "policy:zero", "policy:error", "missingIsError"]) floor(key, 10);
-      for (const key of ["band:good", "band:normal", "band:bad", "allMissing", "singleMeasure", "extremeInput", "extremeScorecard"]) floor(key, 10);
+      for (const key of ["retentionRate", "band:good", "band:normal", "band:bad", "allMissing", "singleMeasure", "extremeInput", "extremeScorecard"]) floor(key, 10);
       for (const key of ["exactlyOn:good", "exactlyOn:bad", "within1e-12Below:good", "within1e-12Above:good", "within1e-12Below:bad", "within1e-9Below:good"]) floor(key, 5);
     },
     timeoutFor(60_000),

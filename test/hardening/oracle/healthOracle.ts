@@ -198,3 +198,29 @@ export function oracleTrend(history: readonly { readonly at: string; readonly sc
   const direction: OracleDirection = cmp(slope, threshold) > 0 ? "rising" : cmp(slope, sub(ZERO, threshold)) < 0 ? "falling" : "flat";
   return { slope, direction, ...ends };
 }
+
+export interface OracleExpectedRetention {
+  readonly customers: number;
+  readonly unscored: number;
+  readonly expectedRenewals: Rational | null;
+  readonly rate: Rational | null;
+}
+
+/**
+ * §5 expected retention (見込み継続率): each scored customer counts its band's historical renewal rate;
+ * the rate is their mean. Unknown (`null`) when a band in use has no rate, or nobody is scored.
+ */
+export function oracleExpectedRetention(bands: readonly (OracleBand | null)[], rates: Readonly<Record<OracleBand, Rational | null>>): OracleExpectedRetention {
+  const scored = bands.filter((b): b is OracleBand => b !== null);
+  let expected: Rational | null = ZERO;
+  for (const band of scored) {
+    const rate = rates[band];
+    expected = expected === null || rate === null ? null : add(expected, rate);
+  }
+  return {
+    customers: scored.length,
+    unscored: bands.length - scored.length,
+    expectedRenewals: expected,
+    rate: expected === null || scored.length === 0 ? null : div(expected, rat(scored.length)),
+  };
+}
