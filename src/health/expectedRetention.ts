@@ -128,13 +128,18 @@ function readRate(value: Decimal.Value | null | undefined, band: HealthBand, iss
  */
 export function readRenewalRates(renewalRates: RenewalRates): { readonly [Band in HealthBand]: Decimal | null } {
   const issues: ValidationIssue[] = [];
-  const rates = {
+  const rates = collectRenewalRates(renewalRates, issues);
+  if (issues.length > 0) throw new ValidationError(issues);
+  return rates;
+}
+
+/** The rates per band read, each problem pushed onto `issues`. */
+function collectRenewalRates(renewalRates: RenewalRates, issues: ValidationIssue[]): { readonly [Band in HealthBand]: Decimal | null } {
+  return {
     good: readRate(renewalRates?.good, "good", issues),
     normal: readRate(renewalRates?.normal, "normal", issues),
     bad: readRate(renewalRates?.bad, "bad", issues),
   };
-  if (issues.length > 0) throw new ValidationError(issues);
-  return rates;
 }
 
 /**
@@ -148,7 +153,9 @@ export function readRenewalRates(renewalRates: RenewalRates): { readonly [Band i
  * @param renewalRates - A rate per band, e.g. {@link renewalRateByBand}'s result.
  * @returns Counts, expected renewals and the rate; `rate` is `null` when no customer has a band, and both
  * are `null` when a band that has customers today has no rate.
- * @throws {@link ValidationError} when a rate is not a ratio in [0, 1] (`renewalRateByBand.good`).
+ * @throws {@link ValidationError} when a rate is not a ratio in [0, 1] (`renewalRateByBand.good`), when
+ * `currentBands` is not an array (`currentBands`), or when an entry's band is not `"good"`, `"normal"`,
+ * `"bad"` or `null` (`currentBands[3].band`).
  * @example
  * ```ts
  * import { expectedRetention } from "cs-metrics";
@@ -162,13 +169,19 @@ export function expectedRetention(
   currentBands: readonly { readonly band: HealthBand | null }[],
   renewalRates: RenewalRates,
 ): ExpectedRetention {
-  const rates = readRenewalRates(renewalRates);
+  const issues: ValidationIssue[] = [];
+  const rates = collectRenewalRates(renewalRates, issues);
+  if (!Array.isArray(currentBands)) issues.unshift({ path: "currentBands", message: `must be an array of health results (got ${describeValue(currentBands)})` });
+  if (issues.length > 0) throw new ValidationError(issues);
   const byBand = { good: 0, normal: 0, bad: 0 };
   let unscored = 0;
-  for (const { band } of currentBands) {
+  currentBands.forEach((result: unknown, index) => {
+    const band = typeof result === "object" && result !== null ? (result as { readonly band?: unknown }).band : undefined;
     if (band === null) unscored++;
-    else byBand[band]++;
-  }
+    else if (band === "good" || band === "normal" || band === "bad") byBand[band]++;
+    else issues.push({ path: `currentBands[${index}].band`, message: `must be "good", "normal", "bad" or null (got ${describeValue(band)})` });
+  });
+  if (issues.length > 0) throw new ValidationError(issues);
   const customers = byBand.good + byBand.normal + byBand.bad;
   let expected: Decimal | null = new ExactDecimal(0);
   for (const band of HEALTH_BANDS) {

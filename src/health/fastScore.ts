@@ -145,6 +145,7 @@ function scoreInFloats(compiled: CompiledScorecard, snapshot: UsageSnapshot, roo
     measures.push({ key: measure.key, value: v, points: rounded, weight: measure.weight });
   }
   if (totalWeight === 0) return { customerId: snapshot.customerId, at: snapshot.at, score: null, band: null, measures, missing };
+  if (!Number.isFinite(totalWeight)) return null; // Σ weight overflowed: weighted / ∞ would read as 0
   const score = weighted / totalWeight;
   const error = SAFETY * (weightedError / totalWeight + (2 * compiled.measures.length + 8) * U * 100);
   if (!Number.isFinite(score) || !Number.isFinite(error)) return null;

@@ -52,4 +52,13 @@ describe("renewalRateByBand and expectedRetention (見込み継続率)", () => {
     const rates = caught(() => expectedRetention([], { good: 1.2, normal: null, bad: "x" }));
     expect((rates as ValidationError).issues.map((issue) => issue.path)).toEqual(["renewalRateByBand.good", "renewalRateByBand.bad"]);
   });
+
+  it("validates the current bands: an array of results whose band is good, normal, bad or null", () => {
+    const rates = { good: 1, normal: 1, bad: 1 };
+    const notArray = caught(() => expectedRetention({ band: "good" } as never, rates));
+    expect(notArray).toBeInstanceOf(ValidationError);
+    expect((notArray as ValidationError).issues.map((issue) => issue.path)).toEqual(["currentBands"]);
+    const entries = caught(() => expectedRetention([{ band: "good" }, null, { band: "great" }, {}] as never, rates));
+    expect((entries as ValidationError).issues.map((issue) => issue.path)).toEqual(["currentBands[1].band", "currentBands[2].band", "currentBands[3].band"]);
+  });
 });

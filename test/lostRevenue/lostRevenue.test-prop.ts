@@ -1,7 +1,8 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { contractBook, lostRevenue, monthsOf, revenueMovements } from "../../src/index.js";
-import { asInput, builtPeriodArb, contractBookArb, dayOfDate } from "../support/contractArbitraries.js";
+import { asInput, builtPeriodArb, contractBookArb, dateOfDay, dayOfDate } from "../support/contractArbitraries.js";
+import { NAIVE_DENOMINATOR, naiveRows, naiveUnitsOn } from "../support/naiveMovements.js";
 import { Exact, exactSum, expectClose, expectDecimal, expectRelativelyClose } from "../support/decimals.js";
 
 const prorationArb = fc.constantFrom("month" as const, "day" as const);
@@ -14,16 +15,6 @@ describe("lostRevenue properties", () => {
     expect(lost.customers.map((row) => row.customerId)).toEqual(churned.map((row) => row.customerId));
     // M0 itself may be rounded (1/24 of an amount), 12 × M0 is exact: compare within rounding.
     lost.customers.forEach((row, index) => expectRelativelyClose(row.baseArr, new Exact(churned[index]!.startingMrr).times(12)));
-  });
-
-  test.prop([contractBookArb(), prorationArb])("total = Σ rows (within 1e-30: each row is rounded to 40 digits)", ({ records, period }, proration) => {
-    const lost = lostRevenue(asInput(records), period, { proration });
-    expectClose(lost.total, exactSum(...lost.customers.map((row) => row.lostRevenue)));
-    for (const row of lost.customers) {
-      // lost = base ARR × remaining months / 12
-      expectRelativelyClose(row.lostRevenue, new Exact(row.baseArr).times(row.remainingMonths).div(12));
-      expect(row.lostRevenue.gte(0)).toBe(true);
-    }
   });
 
   test.prop([contractBookArb({ period: builtPeriodArb })])(
@@ -44,15 +35,30 @@ describe("lostRevenue properties", () => {
     },
   );
 
-  test.prop([contractBookArb()])("day proration: remaining months = remaining days × 12 / 365, days within the period", ({ records, period }) => {
-    const periodDays = dayOfDate(period.end) - dayOfDate(period.start);
-    const lost = lostRevenue(asInput(records), period, { proration: "day" });
-    for (const row of lost.customers) {
-      expect(row.remainingDays).toBeGreaterThanOrEqual(1);
-      expect(row.remainingDays).toBeLessThanOrEqual(periodDays);
-      expect(row.remainingDays).toBe(dayOfDate(period.end) - dayOfDate(row.churnDate));
-      expectClose(row.remainingMonths, new Exact(row.remainingDays).times(12).div(365));
-      expect(row.lostRevenue.lte(new Exact(row.baseArr).times(periodDays).div(365).plus("1e-30"))).toBe(true);
-    }
-  });
+  test.prop([contractBookArb({ exactMrr: true })])(
+    "day proration, from the records: churn date = the day after the last day with MRR, lost = 12 × M0 × remaining days / 365",
+    ({ records, period }) => {
+      // Independent of the library: MRR summed from the raw records day by day (test/support/naiveMovements.ts).
+      const start = dayOfDate(period.start);
+      const end = dayOfDate(period.end);
+      const expected = naiveRows(records, period)
+        .filter((row) => row.movement === "churn")
+        .map((row) => {
+          const own = records.filter((record) => record.customerId === row.customerId);
+          let lastActive = end - 1;
+          while (naiveUnitsOn(own, dateOfDay(lastActive)) === 0n) lastActive--; // stops at start − 1 at the latest (M0 > 0)
+          const remainingDays = end - (lastActive + 1);
+          const baseArr = new Exact(row.m0.toString()).times(12).div(NAIVE_DENOMINATOR.toString());
+          return { customerId: row.customerId, churnDate: dateOfDay(lastActive + 1), remainingDays, baseArr, lost: baseArr.times(remainingDays).div(365) };
+        });
+      const lost = lostRevenue(asInput(records), period, { proration: "day" });
+      expect(lost.customers.map((r) => [r.customerId, r.churnDate, r.remainingDays])).toEqual(expected.map((r) => [r.customerId, r.churnDate, r.remainingDays]));
+      lost.customers.forEach((row, i) => {
+        expectDecimal(row.baseArr, expected[i]!.baseArr);
+        expectRelativelyClose(row.lostRevenue, expected[i]!.lost);
+        expect(dayOfDate(row.churnDate) >= start).toBe(true);
+      });
+      expectClose(lost.total, exactSum(...expected.map((r) => r.lost)));
+    },
+  );
 });

@@ -1,6 +1,6 @@
 /**
  * External reference: the sample data of dbt Labs' public MRR playbook (`mrr-playbook`, its
- * `data/subscription_periods.csv` seed; ../shared/reference/README.md). That project classifies every
+ * `data/subscription_periods.csv` seed, kept with its MIT licence in test/fixtures/dbt-mrr-playbook/). That project classifies every
  * customer-month as new / reactivation / upgrade / downgrade / churn by comparing it with the previous
  * month; ours are new / reactivation / expansion / contraction / churn over `month(...)` periods.
  *
@@ -20,8 +20,7 @@ import { describe, expect, it } from "vitest";
 import { type ContractInput, contractBook, month, revenueMovements } from "../../src/index.js";
 import { expectDecimal } from "../support/decimals.js";
 
-// test/revenue/ → test/ → repository root → its parent, where ../shared sits beside the checkout.
-const CSV_URL = new URL("../../../shared/reference/dbt-mrr-playbook-subscription_periods.csv", import.meta.url);
+const CSV_URL = new URL("../fixtures/dbt-mrr-playbook/subscription_periods.csv", import.meta.url);
 
 interface SubscriptionPeriod {
   subscriptionId: string;

@@ -1,7 +1,7 @@
 /**
  * BigQuery and Snowflake cannot be reached from here, so their SQL is checked two ways: every
  * statement equals a reviewed golden file (test/sql/golden/<dialect>/<metric>.sql, the sample
- * period of examples/data), and node-sql-parser parses it in that dialect. PostgreSQL statements are
+ * period of examples/data; a missing golden fails), and node-sql-parser parses it in that dialect. PostgreSQL statements are
  * parsed too; DuckDB's (close to PostgreSQL's, but with `//` and `error()`) run for real in the
  * property tests instead. Regenerate the goldens with `UPDATE_GOLDEN=1 npx vitest run test/sql`.
  */
@@ -61,10 +61,12 @@ describe("generated SQL equals the reviewed golden files", () => {
   it.each(cases)("%s %s", (dialect, metric) => {
     const path = join(GOLDEN, dialect, `${metric}.sql`);
     const sql = goldenStatement(dialect, metric);
-    if (update || !existsSync(path)) {
+    if (update) {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, sql);
     }
+    // A missing golden fails: writing it here would bless whatever the code prints today.
+    expect(existsSync(path), `no golden file ${path}: review the statement, then write it deliberately with UPDATE_GOLDEN=1 npx vitest run test/sql/goldenSql.test.ts`).toBe(true);
     expect(sql).toBe(readFileSync(path, "utf8"));
   });
 });

@@ -5,12 +5,29 @@
  * Intl, a ZodError) and never change its (deep-frozen) arguments.
  *
  * Exports this file does not know get the generic fuzz (any values in every argument), so new
- * functions are covered the day they are exported.
+ * functions are covered the day they are exported. The health exports and `correlation` get shaped
+ * arguments (test/hardening/support/healthArguments.ts: mostly valid, some near-valid) and must return
+ * a result in at least a quarter of their calls, so the fuzz reaches their logic. Every call is timed.
  */
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import * as api from "../../../src/index.js";
 import { deepFreeze } from "../../support/deepFreeze.js";
+import {
+  alertOptionsArgument,
+  asOfOptionsArgument,
+  bandsArgument,
+  correlationArguments,
+  historyArgument,
+  quadrantOptionsArgument,
+  renewalRatesArgument,
+  renewalsArgument,
+  rulesArgument,
+  scorecardArgument,
+  snapshotArgument,
+  snapshotsArgument,
+  trendOptionsArgument,
+} from "../support/healthArguments.js";
 import { runs, timeoutFor } from "../support/runs.js";
 import { errorProblems, snapshot, wellFormednessProblems } from "../support/wellFormed.js";
 import {
@@ -76,7 +93,28 @@ const KNOWN: Record<string, readonly fc.Arbitrary<unknown>[]> = {
   formatMoney: [amountArgument, fc.oneof(fc.constantFrom("JPY", "USD", "KWD", "EUR"), weirdValue), optionsArgument],
   formatPercent: [fc.oneof(amountArgument, fc.constant(null)), optionsArgument],
   compoundRate: [amountArgument, optionsArgument],
+  deriveSignals: [snapshotArgument],
+  healthScore: [snapshotArgument, scorecardArgument],
+  scoreCustomers: [snapshotsArgument, scorecardArgument, asOfOptionsArgument],
+  scoreCustomersFromIterable: [snapshotsArgument, scorecardArgument, asOfOptionsArgument],
+  scoreCustomersFromAsyncIterable: [snapshotsArgument, scorecardArgument, asOfOptionsArgument],
+  goodMinusBad: [bandsArgument],
+  bandTally: [bandsArgument],
+  healthTrend: [historyArgument, trendOptionsArgument],
+  evaluateAlerts: [snapshotsArgument, rulesArgument, alertOptionsArgument],
+  priorityQuadrant: [snapshotsArgument, quadrantOptionsArgument],
+  renewalRateByBand: [renewalsArgument],
+  expectedRetention: [bandsArgument, renewalRatesArgument],
 };
+
+/** Shaped exports whose fuzz must reach the logic: at least this share of calls returns a result. */
+const MUST_RETURN = new Set(["deriveSignals", "healthScore", "scoreCustomers", "scoreCustomersFromIterable", "goodMinusBad", "bandTally", "healthTrend", "evaluateAlerts", "priorityQuadrant", "renewalRateByBand", "expectedRetention", "correlation"]);
+
+/**
+ * A generous per-call bound (the machine is shared): a call over it is timed once more, and the calls
+ * slow both times are collected and fail the test.
+ */
+const SLOW_CALL_MS = 2_000;
 
 const genericArguments = fc.array(anyArgument, { maxLength: 4 });
 
@@ -98,21 +136,23 @@ afterAll(() => {
  * Calls `fn` on frozen arguments and returns the problems found (empty = the call behaved). A
  * returned promise is awaited: its value and its rejection are judged like a return and a throw.
  */
-async function probe(fn: (...args: unknown[]) => unknown, args: unknown[]): Promise<string[]> {
+async function probe(fn: (...args: unknown[]) => unknown, args: unknown[]): Promise<{ problems: string[]; returned: boolean }> {
   const before = snapshot(args);
   deepFreeze(args);
   calls++;
   let problems: string[];
+  let returned = false;
   try {
     let result = fn(...args);
     if (result instanceof Promise) result = await result;
     problems = wellFormednessProblems(result);
+    returned = true;
   } catch (error) {
     problems = errorProblems(error);
   }
   const after = snapshot(args);
   if (after !== before) problems.push("an argument was changed");
-  return problems;
+  return { problems, returned };
 }
 
 describe("fuzzing the public API", () => {
@@ -123,18 +163,39 @@ describe("fuzzing the public API", () => {
 
   for (const [name, fn] of exportedFunctions) {
     const shape = KNOWN[name];
-    const argumentsArbitrary = shape === undefined ? genericArguments : fc.tuple(...shape).map((args) => [...args]);
+    const argumentsArbitrary =
+      name === "correlation" ? correlationArguments : shape === undefined ? genericArguments : fc.tuple(...shape).map((args) => [...args]);
     const reported = REPORTED[name];
     (reported === undefined || runReported ? it : it.skip)(
       `${name}: returns a well-formed result or throws a CsMetricsError naming the path${reported === undefined ? "" : ` (reported: ${reported})`}`,
       async () => {
+        let returned = 0;
+        let total = 0;
+        const slow: string[] = [];
         await fc.assert(
           fc.asyncProperty(argumentsArbitrary, async (args) => {
-            const problems = await probe(fn, args);
-            expect(problems, `${name}(${args.map((a) => snapshot(a).slice(0, 300)).join(", ")})`).toEqual([]);
+            const shown = (): string => `${name}(${args.map((a) => snapshot(a).slice(0, 300)).join(", ")})`;
+            const timed = async (): Promise<{ outcome: Awaited<ReturnType<typeof probe>>; ms: number }> => {
+              const started = performance.now();
+              const outcome = await probe(fn, args);
+              return { outcome, ms: performance.now() - started };
+            };
+            const first = await timed();
+            const { outcome } = first;
+            // A slow call is timed again: a stall of the shared machine does not repeat, a slow input does.
+            if (first.ms > SLOW_CALL_MS) {
+              const again = await timed();
+              if (again.ms > SLOW_CALL_MS) slow.push(`${Math.round(first.ms)} ms, then ${Math.round(again.ms)} ms: ${shown()}`);
+            }
+            total++;
+            if (outcome.returned) returned++;
+            expect(outcome.problems, shown()).toEqual([]);
           }),
           { numRuns: runs(shape === undefined ? 300 : 200) },
         );
+        expect(slow, `calls over ${SLOW_CALL_MS} ms`).toEqual([]);
+        // Shaped arguments must reach the logic, not only the validation.
+        if (MUST_RETURN.has(name)) expect(returned, `${name} returned a result in ${returned} of ${total} calls`).toBeGreaterThanOrEqual(Math.ceil(total / 4));
       },
       timeoutFor(60_000),
     );

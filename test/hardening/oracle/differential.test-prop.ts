@@ -25,7 +25,7 @@ import {
   revenueMovements,
   revenueReport,
 } from "../../../src/index.js";
-import { bookAndPeriodArbitrary } from "../support/bookArbitrary.js";
+import { bookAndPeriodArbitrary, bookWithMovementsArbitrary } from "../support/bookArbitrary.js";
 import { expectSame } from "../support/exactMatch.js";
 import { runs, timeoutFor } from "../support/runs.js";
 import { civilFromDays, daysInMonth, formatDay, parseDay } from "./calendar.js";
@@ -95,10 +95,17 @@ describe("differential oracle: library = naive day-by-day rational evaluation", 
   it(
     "lost revenue under both prorations, row by row",
     () => {
+      const hits = { churn: 0, firstDayChurn: 0, reactivation: 0 };
       fc.assert(
-        fc.property(bookAndPeriodArbitrary, fc.constantFrom("month" as const, "day" as const), ({ contracts, period }, proration) => {
+        fc.property(bookWithMovementsArbitrary, fc.constantFrom("month" as const, "day" as const), ({ contracts, period, firstDayChurn }, proration) => {
           const rows = oracleRows(contracts, period);
           const expected = oracleLostRevenue(rows, period, proration);
+          // The planted customers make the loops below check something in every run.
+          const movementOf = (id: string): string | undefined => rows.find((r) => r.customerId === id)?.movement;
+          expect([movementOf("churner"), movementOf("returner"), movementOf("starter")]).toEqual(["churn", "reactivation", "new"]);
+          hits.churn += expected.rows.length > 0 ? 1 : 0;
+          hits.firstDayChurn += firstDayChurn && expected.rows.some((r) => r.churnDate === period.start) ? 1 : 0;
+          hits.reactivation += rows.some((r) => r.movement === "reactivation") ? 1 : 0;
           const actual = lostRevenue(withCurrency(contracts), period, proration === "month" ? {} : { proration });
           expect(actual.proration).toBe(proration);
           expectSame("total", actual.total, expected.total);
@@ -114,6 +121,11 @@ describe("differential oracle: library = naive day-by-day rational evaluation", 
         }),
         { numRuns: runs(400) },
       );
+      // Every run has a churn and a reactivation; about half a first-day churn.
+      const total = runs(400);
+      expect(hits.churn, JSON.stringify(hits)).toBe(total);
+      expect(hits.reactivation, JSON.stringify(hits)).toBe(total);
+      expect(hits.firstDayChurn, JSON.stringify(hits)).toBeGreaterThanOrEqual(Math.ceil(total / 4));
     },
     timeoutFor(120_000),
   );

@@ -15,6 +15,7 @@ import {
   fiscalYear,
   formatMoney,
   formatPercent,
+  healthScore,
   lostRevenue,
   month,
   netRevenueChurnRate,
@@ -183,5 +184,22 @@ describe("regressions found by mutation testing", () => {
     expect(contractBook([limit]).contracts[0]?.amount.equals("1e-100")).toBe(true);
     // trailing zeros do not count: 101 written places, 100 significant ones
     expect(contractBook([{ ...record, amount: `0.${"0".repeat(99)}10` }]).contracts[0]?.amount.equals("1e-100")).toBe(true);
+  });
+});
+
+describe("regressions found by the health oracle", () => {
+  it("a sum of weights that overflows doubles does not read as a score of 0", () => {
+    // Weights MAX_VALUE (≈ 1.7977e308) and 1e301 add up past the largest double. Tickets 1 ≥ 0.5 → 1
+    // point; 展開率 0/1 = 0 → 0 points. Exact score = 1 · MAX / (MAX + 1e301) = 0.99999994… → 1 at 6
+    // decimals, ≥ good 0.5. Before the fix the float path divided by Infinity: score 0, band "bad".
+    const scorecard = {
+      measures: [
+        { metric: "openTickets", weight: Number.MAX_VALUE, scale: { type: "steps" as const, steps: [{ from: 0.5, score: 1 }] } },
+        { signal: "deploymentRate" as const, weight: 1e301, scale: { type: "linear" as const, worst: 0, best: 1 } },
+      ],
+      bands: { good: 0.5, bad: 0.1 },
+    };
+    const result = healthScore({ customerId: "c1", at: "2024-12-31", licensedSeats: 1, provisionedUsers: 0, metrics: { openTickets: 1 } }, scorecard);
+    expect([result.score, result.band]).toEqual([1, "good"]);
   });
 });

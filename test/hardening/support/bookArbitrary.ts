@@ -76,3 +76,39 @@ export const bookAndPeriodArbitrary: fc.Arbitrary<{ period: OraclePeriod; contra
     }),
   }));
 });
+
+/**
+ * A random book with three customers planted so that the movements a property needs always occur:
+ * `churner` (active the day before the period, gone by its last day — on its first day when
+ * `firstDay`), `returner` (active long before, inactive the day before the period, back inside it:
+ * a reactivation) and `starter` (first ever contract inside the period: new). Their amounts are
+ * positive; the random lines of {@link bookAndPeriodArbitrary} come on top (other customer ids).
+ */
+export const bookWithMovementsArbitrary: fc.Arbitrary<{ period: OraclePeriod; contracts: OracleContract[]; firstDayChurn: boolean }> = bookAndPeriodArbitrary.chain(
+  ({ period, contracts }) => {
+    const [sy, sm, sd] = period.start.split("-").map(Number) as [number, number, number];
+    const [ey, em, ed] = period.end.split("-").map(Number) as [number, number, number];
+    const s = daysFromCivil(sy, sm, sd);
+    const e = daysFromCivil(ey, em, ed);
+    return fc
+      .record({
+        firstDay: fc.boolean(),
+        churnStart: fc.integer({ min: 1, max: 400 }),
+        churnEnd: fc.integer({ min: s, max: e - 1 }),
+        gone: fc.integer({ min: 1, max: 300 }),
+        back: fc.integer({ min: s, max: e - 1 }),
+        amount: fc.constantFrom("1200", "99.99", "3600"),
+        interval: fc.constantFrom("month" as const, "quarter" as const, "year" as const),
+      })
+      .map((p) => {
+        const churnEnd = p.firstDay ? s : p.churnEnd;
+        const planted: OracleContract[] = [
+          { id: "p-churn", customerId: "churner", start: formatDay(s - p.churnStart), end: formatDay(churnEnd), amount: p.amount, interval: p.interval },
+          { id: "p-old", customerId: "returner", start: formatDay(s - p.gone - 400), end: formatDay(s - p.gone), amount: p.amount },
+          { id: "p-back", customerId: "returner", start: formatDay(p.back), end: null, amount: p.amount },
+          { id: "p-new", customerId: "starter", start: formatDay(p.back), end: null, amount: p.amount, interval: p.interval },
+        ];
+        return { period, contracts: [...contracts, ...planted], firstDayChurn: churnEnd === s };
+      });
+  },
+);
