@@ -42,6 +42,13 @@ export interface ContractBookOptions {
    * Amounts are converted exactly (amount × rate) before MRR is computed.
    */
   readonly exchangeRates?: Readonly<Record<string, Decimal.Value>>;
+  /**
+   * IANA time zone (`"Asia/Tokyo"`) in which a `start` or `end` given as an ISO 8601 date-time with `Z`
+   * or an offset (`"2025-03-31T15:00:00Z"`) is read: the line's date is the calendar date of that
+   * instant in the zone (`"2025-04-01"` in Tokyo). Without it a date-time is a validation error, as a
+   * contract's dates are calendar dates. Text without an offset is never guessed at.
+   */
+  readonly timeZone?: string;
 }
 
 export { compareIds, MONTHS_PER_INTERVAL } from "./contractBookBuilder.js";

@@ -11,6 +11,8 @@ import { NO_CURRENCY } from "../money/currency.js";
 import { type ScaledInteger, lcm, powerOfTen, toScaledInteger } from "../money/exactDecimal.js";
 import { type Contract, ContractSchema, type Interval } from "../schemas/contract.js";
 import { CurrencySchema, IdSchema, describeValue, formatPath, toAmount } from "../schemas/primitives.js";
+import { checkTimeZone } from "../schemas/usageEvent.js";
+import { withZonedDates } from "../schemas/zonedDateFields.js";
 import { type BookIndex, customersOfIndex, registerBookIndex } from "./bookIndex.js";
 import type { ContractBook, ContractBookOptions, CustomerContracts } from "./contractBook.js";
 import { findDuplicateIds } from "./duplicateIds.js";
@@ -43,14 +45,15 @@ function readExchangeRates(options: ContractBookOptions, currency: string | unde
   const issues: ValidationIssue[] = [];
   for (const [code, value] of Object.entries(options.exchangeRates)) {
     const path = formatPath("options.exchangeRates", [code]);
-    if (!CurrencySchema.safeParse(code).success) {
+    const parsedCode = CurrencySchema.safeParse(code);
+    if (!parsedCode.success) {
       issues.push({ path, message: `is not an ISO 4217 currency code` });
       continue;
     }
     const rate = toAmount(value);
     if (typeof rate === "string") issues.push({ path, message: rate });
     else if (rate.isZero()) issues.push({ path, message: "must be greater than 0" });
-    else rates.set(code, toScaledInteger(rate));
+    else rates.set(parsedCode.data, toScaledInteger(rate));
   }
   if (issues.length > 0) throw new ValidationError(issues);
   return rates;
@@ -66,6 +69,8 @@ interface ContractExtras {
 const INTERVALS: readonly Interval[] = ["month", "quarter", "year"];
 const INTERVAL_CODES: Readonly<Record<Interval, number>> = { month: 0, quarter: 1, year: 2 };
 const MAX_EXACT_BIGINT = 9_007_199_254_740_991n;
+/** The contract fields that a `timeZone` option lets hold a date-time. */
+const CONTRACT_DATE_FIELDS = ["start", "end"] as const;
 
 /**
  * Accumulates contract records (validated one by one, in input order) and builds the
@@ -76,6 +81,7 @@ export class ContractBookBuilder {
   readonly #root: string;
   readonly #optionCurrency: string | undefined;
   readonly #rates: Map<string, ScaledInteger>;
+  readonly #timeZone: string | undefined;
   readonly #issues: Array<{ readonly index: number; readonly issue: ValidationIssue }> = [];
   #count = 0;
   #finished = false;
@@ -117,6 +123,7 @@ export class ContractBookBuilder {
     }
     this.#optionCurrency = options.currency === undefined ? undefined : checkOptionCurrency(options.currency);
     this.#rates = readExchangeRates(options, this.#optionCurrency);
+    this.#timeZone = checkTimeZone(options.timeZone);
     // Sized ahead when the count is known (an array), so a million ids are never copied to grow.
     const capacity = Math.min(Math.max(Math.floor(expectedCount) || 0, 16), 1 << 24);
     this.#ids = new Array<string>(capacity);
@@ -136,11 +143,16 @@ export class ContractBookBuilder {
   }
 
   /** Validates the next record; problems are kept and thrown by {@link ContractBookBuilder.finish}. */
-  add(record: unknown): void {
+  add(input: unknown): void {
     if (this.#finished) throw new Error("cs-metrics: ContractBookBuilder.add after finish");
     const index = this.#count++;
     const entry = this.#entryCount;
-    const plain = readPlainContract(record);
+    let record = input;
+    let plain = readPlainContract(record);
+    if (plain === null && this.#timeZone !== undefined) {
+      record = withZonedDates(record, CONTRACT_DATE_FIELDS, this.#timeZone);
+      if (record !== input) plain = readPlainContract(record);
+    }
     if (plain !== null) {
       this.#push(index, plain.id, plain.customerId, plain.startDay, plain.endDay, plain.interval, plain.intervalCount, plain.currency);
       this.#coefficients.push(plain.coefficient);
