@@ -12,6 +12,8 @@ import { UsageSnapshotSchema, type UsageSnapshotInput } from "../schemas/usageSn
 import type { ScorecardInput } from "../schemas/scorecard.js";
 import { formatPath } from "../schemas/primitives.js";
 import { CliInputError, CliUsageError, locateIssues } from "./cliErrors.js";
+import { INPUT_OPTIONS, type InputOptions, readInputOptions } from "./inputOptions.js";
+import { withZonedDates } from "../schemas/zonedDateFields.js";
 import { CONTRACTS_CSV, USAGE_CSV } from "./inputShapes.js";
 import { readJsonFile } from "./jsonRecords.js";
 import { periodArgument } from "./periodArgument.js";
@@ -39,6 +41,11 @@ Options:
   --fiscal-start <month>  first month of the fiscal year, 1–12 (default 1; 4 for April)
   --format <format>       table (default), json or csv
   --proration <mode>      lost revenue proration: month (default) or day
+  --columns <map>         contracts export column names: field=column,… (customerId=account_id,start=start_date)
+  --usage-columns <map>   the same for --usage
+  --currency <code>       report currency (default: the contracts'; required with --exchange-rates)
+  --exchange-rates <map>  rates into --currency: CODE=rate,… (EUR=1.08,GBP=1.27 = 1 EUR is 1.08 USD)
+  --time-zone <zone>      IANA zone (Asia/Tokyo) in which date-times with Z or an offset become dates
   --quiet                 no progress messages on stderr
   -h, --help              this text
   -v, --version           the version
@@ -55,6 +62,7 @@ interface ReportArguments {
   readonly format: ReportFormat;
   readonly proration: "month" | "day";
   readonly quiet: boolean;
+  readonly inputs: InputOptions;
 }
 
 const OPTIONS = {
@@ -68,6 +76,7 @@ const OPTIONS = {
   quiet: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
+  ...INPUT_OPTIONS,
 } as const;
 
 /** node:util's message with every argument too long to echo shortened (`"--aaaa…" (100,000 characters)`). */
@@ -115,17 +124,23 @@ function readArguments(argv: readonly string[]): ReportArguments | "help" | "ver
   const usage = fileArgument("usage", values.usage);
   const scorecard = fileArgument("scorecard", values.scorecard);
   if (scorecard !== undefined && usage === undefined) throw new CliUsageError("--scorecard needs --usage");
-  return { contracts, usage, scorecard, period: values.period, fiscalStart: Number(fiscalText), format, proration, quiet: values.quiet === true };
+  const inputs = readInputOptions(values, { contracts: CONTRACTS_CSV, usage: USAGE_CSV });
+  if (inputs.columns.usage !== undefined && usage === undefined) throw new CliUsageError("--usage-columns needs --usage");
+  return { contracts, usage, scorecard, period: values.period, fiscalStart: Number(fiscalText), format, proration, quiet: values.quiet === true, inputs };
 }
 
-function validateSnapshots(file: RecordFile): UsageSnapshotInput[] {
+/** The snapshot fields that `--time-zone` lets hold a date-time. */
+const SNAPSHOT_DATE_FIELDS = ["at", "lastContactAt"] as const;
+
+function validateSnapshots(file: RecordFile, timeZone: string | undefined): UsageSnapshotInput[] {
   const issues: ValidationIssue[] = [];
-  file.records.forEach((record, index) => {
+  const records = timeZone === undefined ? file.records : file.records.map((record) => withZonedDates(record, SNAPSHOT_DATE_FIELDS, timeZone));
+  records.forEach((record, index) => {
     const parsed = UsageSnapshotSchema.safeParse(record);
     if (!parsed.success) for (const issue of parsed.error.issues) issues.push({ path: formatPath(`snapshots[${index}]`, issue.path), message: issue.message });
   });
   if (issues.length > 0) throw new ValidationError(issues);
-  return file.records as UsageSnapshotInput[];
+  return records as UsageSnapshotInput[];
 }
 
 /** Most detail lines (problems) printed under one error; the rest are counted. */
@@ -170,15 +185,20 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
   const files: Record<string, LocatedFile> = {};
   try {
     const period = periodArgument(args.period, args.fiscalStart);
-    const contracts = await readRecords(args.contracts, CONTRACTS_CSV, progress);
+    const { inputs } = args;
+    const contracts = await readRecords(args.contracts, CONTRACTS_CSV, progress, inputs.columns.contracts);
     files.contracts = contracts;
-    const book = contractBook(contracts.records as ContractInput[]);
+    const book = contractBook(contracts.records as ContractInput[], {
+      ...(inputs.currency === undefined ? {} : { currency: inputs.currency }),
+      ...(inputs.exchangeRates === undefined ? {} : { exchangeRates: inputs.exchangeRates }),
+      ...(inputs.timeZone === undefined ? {} : { timeZone: inputs.timeZone }),
+    });
     const report = revenueReport(book, period, { proration: args.proration });
     const sections: ReportSection[] = [];
     if (args.usage !== undefined) {
-      const usage = await readRecords(args.usage, USAGE_CSV, progress);
+      const usage = await readRecords(args.usage, USAGE_CSV, progress, inputs.columns.usage);
       files.snapshots = usage;
-      const snapshots = validateSnapshots(usage);
+      const snapshots = validateSnapshots(usage, inputs.timeZone);
       if (args.scorecard !== undefined) {
         const scorecard = readJsonFile(args.scorecard);
         files.scorecard = scorecard;
