@@ -18,6 +18,8 @@ export type { ColumnMapping } from "./csvHeader.js";
 export const INPUT_OPTIONS = {
   columns: { type: "string" },
   "usage-columns": { type: "string" },
+  "events-columns": { type: "string" },
+  "contacts-columns": { type: "string" },
   "exchange-rates": { type: "string" },
   currency: { type: "string" },
   "time-zone": { type: "string" },
@@ -31,6 +33,8 @@ export interface InputOptions {
   readonly columns: {
     readonly contracts: ColumnMapping | undefined;
     readonly usage: ColumnMapping | undefined;
+    readonly events: ColumnMapping | undefined;
+    readonly contacts: ColumnMapping | undefined;
   };
   /** Book currency (`--currency`), upper case. */
   readonly currency: string | undefined;
@@ -95,11 +99,13 @@ export function parseExchangeRates(text: string): Record<string, string> {
 export interface InputColumns {
   readonly contracts: CsvColumns;
   readonly usage: CsvColumns;
+  readonly events: CsvColumns;
+  readonly contacts: CsvColumns;
 }
 
 /** Checks every input option; `undefined` where not given. */
 export function readInputOptions(values: InputOptionValues, shapes: InputColumns): InputOptions {
-  const mapping = (option: "columns" | "usage-columns", columns: CsvColumns): ColumnMapping | undefined => {
+  const mapping = (option: "columns" | "usage-columns" | "events-columns" | "contacts-columns", columns: CsvColumns): ColumnMapping | undefined => {
     const text = values[option];
     return text === undefined ? undefined : parseColumnMapping(option, text, columns);
   };
@@ -121,6 +127,8 @@ export function readInputOptions(values: InputOptionValues, shapes: InputColumns
     columns: {
       contracts: mapping("columns", shapes.contracts),
       usage: mapping("usage-columns", shapes.usage),
+      events: mapping("events-columns", shapes.events),
+      contacts: mapping("contacts-columns", shapes.contacts),
     },
     currency,
     exchangeRates,

@@ -14,7 +14,8 @@ import { formatPath } from "../schemas/primitives.js";
 import { CliInputError, CliUsageError, locateIssues } from "./cliErrors.js";
 import { INPUT_OPTIONS, type InputOptions, readInputOptions } from "./inputOptions.js";
 import { withZonedDates } from "../schemas/zonedDateFields.js";
-import { CONTRACTS_CSV, USAGE_CSV } from "./inputShapes.js";
+import { snapshotsFromEvents } from "./eventSnapshots.js";
+import { CONTACTS_CSV, CONTRACTS_CSV, EVENTS_CSV, USAGE_CSV } from "./inputShapes.js";
 import { readJsonFile } from "./jsonRecords.js";
 import { periodArgument } from "./periodArgument.js";
 import { healthSection } from "./healthSection.js";
@@ -36,13 +37,16 @@ Prints the KPI report (MRR bridge, NRR, GRR, churn rates, lost revenue 逸失金
 Options:
   --contracts <file>      contracts export, CSV with a header row or a JSON array (required)
   --usage <file>          usage snapshots, CSV or JSON (validated; needed by --scorecard)
+  --events <file>         product events (customerId, userId, at, feature, count), CSV or JSON: usage
+                          snapshots as of the period's last day, instead of --usage
+  --contacts <file>       CRM contacts (customerId, at) for the snapshots' lastContactAt (with --events)
   --scorecard <file>      scorecard JSON: adds health scoring of the usage snapshots
   --period <period>       YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (end exclusive) (required)
   --fiscal-start <month>  first month of the fiscal year, 1–12 (default 1; 4 for April)
   --format <format>       table (default), json or csv
   --proration <mode>      lost revenue proration: month (default) or day
   --columns <map>         contracts export column names: field=column,… (customerId=account_id,start=start_date)
-  --usage-columns <map>   the same for --usage
+  --usage-columns <map>   the same for --usage (--events-columns, --contacts-columns likewise)
   --currency <code>       report currency (default: the contracts'; required with --exchange-rates)
   --exchange-rates <map>  rates into --currency: CODE=rate,… (EUR=1.08,GBP=1.27 = 1 EUR is 1.08 USD)
   --time-zone <zone>      IANA zone (Asia/Tokyo) in which date-times with Z or an offset become dates
@@ -56,6 +60,8 @@ Exit codes: 0 ok, 1 invalid or unreadable input, 2 wrong arguments.
 interface ReportArguments {
   readonly contracts: string;
   readonly usage: string | undefined;
+  readonly events: string | undefined;
+  readonly contacts: string | undefined;
   readonly scorecard: string | undefined;
   readonly period: string;
   readonly fiscalStart: number;
@@ -68,6 +74,8 @@ interface ReportArguments {
 const OPTIONS = {
   contracts: { type: "string" },
   usage: { type: "string" },
+  events: { type: "string" },
+  contacts: { type: "string" },
   scorecard: { type: "string" },
   period: { type: "string" },
   "fiscal-start": { type: "string" },
@@ -123,10 +131,16 @@ function readArguments(argv: readonly string[]): ReportArguments | "help" | "ver
   if (proration !== "month" && proration !== "day") throw new CliUsageError(`--proration must be month or day (got ${quoted(proration)})`);
   const usage = fileArgument("usage", values.usage);
   const scorecard = fileArgument("scorecard", values.scorecard);
-  if (scorecard !== undefined && usage === undefined) throw new CliUsageError("--scorecard needs --usage");
-  const inputs = readInputOptions(values, { contracts: CONTRACTS_CSV, usage: USAGE_CSV });
-  if (inputs.columns.usage !== undefined && usage === undefined) throw new CliUsageError("--usage-columns needs --usage");
-  return { contracts, usage, scorecard, period: values.period, fiscalStart: Number(fiscalText), format, proration, quiet: values.quiet === true, inputs };
+  const events = fileArgument("events", values.events);
+  const contactsFile = fileArgument("contacts", values.contacts);
+  if (usage !== undefined && events !== undefined) throw new CliUsageError("give --usage or --events, not both (both are the usage snapshots of the health section)");
+  if (scorecard !== undefined && usage === undefined && events === undefined) throw new CliUsageError("--scorecard needs --usage or --events");
+  if (contactsFile !== undefined && events === undefined) throw new CliUsageError("--contacts needs --events (with --usage, lastContactAt comes from the snapshots)");
+  const inputs = readInputOptions(values, { contracts: CONTRACTS_CSV, usage: USAGE_CSV, events: EVENTS_CSV, contacts: CONTACTS_CSV });
+  for (const [mapping, file, name] of [[inputs.columns.usage, usage, "usage"], [inputs.columns.events, events, "events"], [inputs.columns.contacts, contactsFile, "contacts"]] as const) {
+    if (mapping !== undefined && file === undefined) throw new CliUsageError(`${mapping.option} needs --${name}`);
+  }
+  return { contracts, usage, events, contacts: contactsFile, scorecard, period: values.period, fiscalStart: Number(fiscalText), format, proration, quiet: values.quiet === true, inputs };
 }
 
 /** The snapshot fields that `--time-zone` lets hold a date-time. */
@@ -195,10 +209,20 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     });
     const report = revenueReport(book, period, { proration: args.proration });
     const sections: ReportSection[] = [];
+    let snapshots: readonly UsageSnapshotInput[] | undefined;
     if (args.usage !== undefined) {
       const usage = await readRecords(args.usage, USAGE_CSV, progress, inputs.columns.usage);
       files.snapshots = usage;
-      const snapshots = validateSnapshots(usage, inputs.timeZone);
+      snapshots = validateSnapshots(usage, inputs.timeZone);
+    }
+    if (args.events !== undefined) {
+      const events = await readRecords(args.events, EVENTS_CSV, progress, inputs.columns.events);
+      files.events = events;
+      const contacts = args.contacts === undefined ? undefined : await readRecords(args.contacts, CONTACTS_CSV, progress, inputs.columns.contacts);
+      if (contacts !== undefined) files.contacts = contacts;
+      snapshots = snapshotsFromEvents({ events: events.records, contacts: contacts?.records, timeZone: inputs.timeZone }, book, report.period);
+    }
+    if (snapshots !== undefined) {
       if (args.scorecard !== undefined) {
         const scorecard = readJsonFile(args.scorecard);
         files.scorecard = scorecard;
