@@ -23,6 +23,7 @@ export const INPUT_OPTIONS = {
   "exchange-rates": { type: "string" },
   currency: { type: "string" },
   "time-zone": { type: "string" },
+  lines: { type: "string" },
 } as const;
 
 /** The values of these options as `parseArgs` returns them. */
@@ -41,6 +42,8 @@ export interface InputOptions {
   /** Rates into the book currency, codes upper case, rates as written. */
   readonly exchangeRates: Readonly<Record<string, string>> | undefined;
   readonly timeZone: string | undefined;
+  /** `--lines`: how a customer's contract lines combine (the book's `lines` option). */
+  readonly lines: "separate" | "supersede" | undefined;
 }
 
 /** The comma-separated `key=value` items of an option, each trimmed; an item without `=` is an error. */
@@ -123,7 +126,10 @@ export function readInputOptions(values: InputOptionValues, shapes: InputColumns
   if (timeZone !== undefined && !isKnownTimeZone(timeZone)) {
     throw new CliUsageError(`--time-zone must be an IANA time zone such as Asia/Tokyo or UTC (got ${quoted(timeZone)})`);
   }
+  const lines = values.lines;
+  if (lines !== undefined && lines !== "separate" && lines !== "supersede") throw new CliUsageError(`--lines must be separate or supersede (got ${quoted(lines)})`);
   return {
+    lines,
     columns: {
       contracts: mapping("columns", shapes.contracts),
       usage: mapping("usage-columns", shapes.usage),

@@ -6,6 +6,7 @@
 import { parseArgs } from "node:util";
 import { CsMetricsError, CurrencyMismatchError, ValidationError, type ValidationIssue } from "../errors.js";
 import { contractBook } from "../revenue/contractBook.js";
+import type { BookDataQuality } from "../revenue/openLines.js";
 import { revenueReport } from "../revenue/revenueReport.js";
 import type { ContractInput } from "../schemas/contract.js";
 import { UsageSnapshotSchema, type UsageSnapshotInput } from "../schemas/usageSnapshot.js";
@@ -50,6 +51,8 @@ Options:
   --currency <code>       report currency (default: the contracts'; required with --exchange-rates)
   --exchange-rates <map>  rates into --currency: CODE=rate,… (EUR=1.08,GBP=1.27 = 1 EUR is 1.08 USD)
   --time-zone <zone>      IANA zone (Asia/Tokyo) in which date-times with Z or an offset become dates
+  --lines <mode>          separate (default: a customer's lines are summed) or supersede (each row
+                          restates the subscription: a line ends the customer's earlier open lines)
   --quiet                 no progress messages on stderr
   -h, --help              this text
   -v, --version           the version
@@ -157,6 +160,22 @@ function validateSnapshots(file: RecordFile, timeZone: string | undefined): Usag
   return records as UsageSnapshotInput[];
 }
 
+/** Customers named in the overlapping-lines warning; the rest are counted. */
+const MAX_NAMED_CUSTOMERS = 5;
+
+/**
+ * A warning line on stderr when customers have open-ended lines starting on different days and they
+ * are summed (`--lines separate`, the default): right for add-ons, wrong for a restating export.
+ */
+function warnOverlappingLines(io: CliIo, quality: BookDataQuality, lines: "separate" | "supersede" | undefined): void {
+  const customers = quality.overlappingOpenLines;
+  if (lines === "supersede" || customers.length === 0) return;
+  const named = customers.slice(0, MAX_NAMED_CUSTOMERS).map(quoted).join(", ");
+  const more = customers.length > MAX_NAMED_CUSTOMERS ? ` and ${customers.length - MAX_NAMED_CUSTOMERS} more` : "";
+  const count = `${customers.length} ${customers.length === 1 ? "customer has" : "customers have"}`;
+  io.stderr(`${terminalText(`cs-metrics: warning: ${count} open-ended contract lines starting on different days, summed while both are open (${named}${more}); if each row restates the subscription, pass --lines supersede`)}\n`);
+}
+
 /** Most detail lines (problems) printed under one error; the rest are counted. */
 const MAX_LISTED_PROBLEMS = 50;
 
@@ -206,7 +225,9 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
       ...(inputs.currency === undefined ? {} : { currency: inputs.currency }),
       ...(inputs.exchangeRates === undefined ? {} : { exchangeRates: inputs.exchangeRates }),
       ...(inputs.timeZone === undefined ? {} : { timeZone: inputs.timeZone }),
+      ...(inputs.lines === undefined ? {} : { lines: inputs.lines }),
     });
+    warnOverlappingLines(io, book.dataQuality, inputs.lines);
     const report = revenueReport(book, period, { proration: args.proration });
     const sections: ReportSection[] = [];
     let snapshots: readonly UsageSnapshotInput[] | undefined;

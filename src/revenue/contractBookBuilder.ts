@@ -17,6 +17,7 @@ import { type BookIndex, customersOfIndex, registerBookIndex } from "./bookIndex
 import type { ContractBook, ContractBookOptions, CustomerContracts } from "./contractBook.js";
 import { findDuplicateIds } from "./duplicateIds.js";
 import { NumberColumn } from "./numberColumn.js";
+import { type LinesMode, readLinesMode, settleOpenLines } from "./openLines.js";
 import { readPlainContract } from "./plainContractReader.js";
 
 /** Months that one `amount` of an interval covers (before `intervalCount`). */
@@ -82,6 +83,9 @@ export class ContractBookBuilder {
   readonly #optionCurrency: string | undefined;
   readonly #rates: Map<string, ScaledInteger>;
   readonly #timeZone: string | undefined;
+  readonly #linesMode: LinesMode;
+  /** End days given by `lines: "supersede"`, by entry. */
+  #newEnds: ReadonlyMap<number, EpochDay> = new Map();
   readonly #issues: Array<{ readonly index: number; readonly issue: ValidationIssue }> = [];
   #count = 0;
   #finished = false;
@@ -124,6 +128,7 @@ export class ContractBookBuilder {
     this.#optionCurrency = options.currency === undefined ? undefined : checkOptionCurrency(options.currency);
     this.#rates = readExchangeRates(options, this.#optionCurrency);
     this.#timeZone = checkTimeZone(options.timeZone);
+    this.#linesMode = readLinesMode(options.lines);
     // Sized ahead when the count is known (an array), so a million ids are never copied to grow.
     const capacity = Math.min(Math.max(Math.floor(expectedCount) || 0, 16), 1 << 24);
     this.#ids = new Array<string>(capacity);
@@ -212,9 +217,10 @@ export class ContractBookBuilder {
 
   /** The validated contract (the schema's output) of an entry, rebuilt for fast-read records. */
   #contractOf(entry: number): Contract {
+    const newEnd = this.#newEnds.get(entry);
     const parsed = this.#parsed.get(entry);
-    if (parsed !== undefined) return parsed;
-    const endDay = this.#endDays.at(entry);
+    if (parsed !== undefined) return newEnd === undefined ? parsed : { ...parsed, end: formatCalendarDate(newEnd) };
+    const endDay = newEnd ?? this.#endDays.at(entry);
     const interval = INTERVALS[this.#intervalCodes.at(entry)]!;
     const contract: Contract = {
       id: this.#ids[entry]!,
@@ -327,7 +333,16 @@ export class ContractBookBuilder {
     for (const lineMonths of distinctMonths) monthsLcm = lcm(monthsLcm, BigInt(lineMonths));
     const denominator = powerOfTen(maxScale) * monthsLcm;
 
-    const index = this.#index(this.#customerOrder(), maxScale, monthsLcm, converted);
+    const customerOrder = this.#customerOrder();
+    const { quality, newEnds } = settleOpenLines(
+      customersOf(customerOrder),
+      this.#startDays.view(),
+      this.#endDays.view(),
+      (entry) => this.#parsed.get(entry)?.product ?? this.#extras.get(entry)?.product,
+      this.#linesMode,
+    );
+    this.#newEnds = newEnds;
+    const index = this.#index(customerOrder, maxScale, monthsLcm, converted);
 
     const contractOf = (entry: number): Contract => this.#contractOf(entry);
     let contracts: readonly Contract[] | undefined;
@@ -346,6 +361,7 @@ export class ContractBookBuilder {
         customers ??= customersOfIndex(index);
         return customers;
       },
+      dataQuality: quality,
     });
     registerBookIndex(book, index);
     return book;
@@ -455,7 +471,7 @@ export class ContractBookBuilder {
       const entry = order === null ? at : order[at]!;
       if (order !== null) lineIds[at] = this.#ids[entry]!;
       startDays[at] = allStarts[entry]!;
-      endDays[at] = allEnds[entry]!;
+      endDays[at] = this.#newEnds.size === 0 ? allEnds[entry]! : (this.#newEnds.get(entry) ?? allEnds[entry]!);
       const scale = scales[entry]!;
       const lineMonths = months[entry]!;
       termMonths[at] = lineMonths;
@@ -485,6 +501,15 @@ export class ContractBookBuilder {
       bigUnits[at] = coefficient * bigFactorOf(conversion?.scale ?? scale, lineMonths);
     }
     return { customerIds, lineStart, lineIds, startDays, endDays, termMonths, units: bigUnits === null ? doubles : null, bigUnits };
+  }
+}
+
+/** Each customer's id and its entries in book order. */
+function* customersOf({ order, customerIds, lineStart }: CustomerOrder): Generator<{ customerId: string; entries: number[] }> {
+  for (let position = 0; position < customerIds.length; position++) {
+    const entries: number[] = [];
+    for (let at = lineStart[position]!; at < lineStart[position + 1]!; at++) entries.push(order === null ? at : order[at]!);
+    yield { customerId: customerIds[position]!, entries };
   }
 }
 

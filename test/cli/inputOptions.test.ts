@@ -156,3 +156,32 @@ describe("--time-zone", () => {
     expect(run.stderr.split("\n")[0]).toBe(`cs-metrics: --time-zone must be an IANA time zone such as Asia/Tokyo or UTC (got "Mars/Olympus")`);
   });
 });
+
+describe("--lines and the overlapping-lines warning", () => {
+  const HISTORY = ["id,customerId,start,amount,currency", "r1,acme,2024-01-01,100,USD", "r2,acme,2025-04-01,120,USD", "r3,acme,2025-10-01,90,USD", "b1,beta,2024-01-01,50,USD"].join("\n") + "\n";
+
+  it("warns on stderr when restated-looking lines are summed, and supersedes them with --lines supersede", async () => {
+    const file = write("history.csv", HISTORY);
+    const summed = await runCli(["report", "--contracts", file, "--period", "2025", "--format", "csv"]);
+    expect(summed.code).toBe(0);
+    expect(summed.stderr).toBe(
+      'cs-metrics: warning: 1 customer has open-ended contract lines starting on different days, summed while both are open ("acme"); if each row restates the subscription, pass --lines supersede\n',
+    );
+    // Summed: ending MRR 100 + 120 + 90 + 50 = 360. Superseded: acme 90 + beta 50 = 140.
+    expect(values(summed.stdout).get("endingMrr")).toBe("360");
+    const superseded = await runCli(["report", "--contracts", file, "--period", "2025", "--format", "csv", "--lines", "supersede"]);
+    expect([superseded.code, superseded.stderr]).toEqual([0, ""]);
+    expect(values(superseded.stdout).get("endingMrr")).toBe("140");
+    const separate = await runCli(["report", "--contracts", file, "--period", "2025", "--format", "csv", "--lines", "separate"]);
+    expect(separate.stderr).toContain("warning: 1 customer has");
+  });
+
+  it("names five customers and counts the rest, and exits 2 for another --lines", async () => {
+    const rows = Array.from({ length: 7 }, (_, index) => `x${index},c${index},2024-01-01,1,USD\ny${index},c${index},2025-01-01,1,USD`);
+    const file = write("many.csv", ["id,customerId,start,amount,currency", ...rows].join("\n") + "\n");
+    const run = await runCli(["report", "--contracts", file, "--period", "2025", "--format", "csv"]);
+    expect(run.stderr).toContain('7 customers have open-ended contract lines starting on different days, summed while both are open ("c0", "c1", "c2", "c3", "c4" and 2 more)');
+    const bad = await runCli(["report", "--contracts", file, "--period", "2025", "--lines", "replace"]);
+    expect([bad.code, bad.stderr.split("\n")[0]]).toEqual([2, 'cs-metrics: --lines must be separate or supersede (got "replace")']);
+  });
+});

@@ -79,6 +79,14 @@ describe("date-times with the timeZone option", () => {
     expect(error.issues).toEqual([{ path: "contracts[0].end", message: "must be after start (2025-04-01)" }]);
   });
 
+  it("leaves records it cannot read to the schema's messages", () => {
+    const error = caught(() => contractBook([7, { ...record, start: "June" }] as never, { timeZone: "UTC" })) as ValidationError;
+    expect(error.issues).toEqual([
+      { path: "contracts[0]", message: "must be a contract object (got 7)" },
+      { path: "contracts[1].start", message: 'must be a calendar date YYYY-MM-DD (got "June")' },
+    ]);
+  });
+
   it("rejects an unknown zone at options.timeZone", () => {
     const error = caught(() => contractBook([record], { timeZone: "Mars/Olympus" })) as ValidationError;
     expect(error.issues.map((issue) => issue.path)).toEqual(["options.timeZone"]);
