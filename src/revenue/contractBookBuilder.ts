@@ -335,7 +335,7 @@ export class ContractBookBuilder {
 
     const customerOrder = this.#customerOrder();
     const { quality, newEnds } = settleOpenLines(
-      customersOf(customerOrder),
+      { ...customerOrder, entryAt: (at) => (customerOrder.order === null ? at : customerOrder.order[at]!) },
       this.#startDays.view(),
       this.#endDays.view(),
       (entry) => this.#parsed.get(entry)?.product ?? this.#extras.get(entry)?.product,
@@ -501,15 +501,6 @@ export class ContractBookBuilder {
       bigUnits[at] = coefficient * bigFactorOf(conversion?.scale ?? scale, lineMonths);
     }
     return { customerIds, lineStart, lineIds, startDays, endDays, termMonths, units: bigUnits === null ? doubles : null, bigUnits };
-  }
-}
-
-/** Each customer's id and its entries in book order. */
-function* customersOf({ order, customerIds, lineStart }: CustomerOrder): Generator<{ customerId: string; entries: number[] }> {
-  for (let position = 0; position < customerIds.length; position++) {
-    const entries: number[] = [];
-    for (let at = lineStart[position]!; at < lineStart[position + 1]!; at++) entries.push(order === null ? at : order[at]!);
-    yield { customerId: customerIds[position]!, entries };
   }
 }
 

@@ -40,11 +40,12 @@ export function readLinesMode(value: unknown): LinesMode {
  * of one subscription): they never end each other. Lines of different products (a base plan and an
  * add-on) never end each other and are not an overlap.
  *
- * @param customers - Customer ids in book order, and for each the entries of its lines in order.
+ * @param customers - Customer ids in book order; the lines of customer `p` are the entries
+ * `entryAt(lineStart[p])` up to `entryAt(lineStart[p + 1] - 1)`, in book order.
  * @param productOf - The `product` of an entry.
  */
 export function settleOpenLines(
-  customers: Iterable<{ readonly customerId: string; readonly entries: readonly number[] }>,
+  customers: { readonly customerIds: readonly string[]; readonly lineStart: Int32Array; readonly entryAt: (at: number) => number },
   startDays: Float64Array,
   endDays: Float64Array,
   productOf: (entry: number) => string | undefined,
@@ -52,11 +53,17 @@ export function settleOpenLines(
 ): { readonly quality: BookDataQuality; readonly newEnds: ReadonlyMap<number, EpochDay> } {
   const overlapping: string[] = [];
   const newEnds = new Map<number, EpochDay>();
-  for (const { customerId, entries } of customers) {
+  const { customerIds, lineStart, entryAt } = customers;
+  for (let position = 0; position < customerIds.length; position++) {
+    const from = lineStart[position]!;
+    const to = lineStart[position + 1]!;
+    // One line cannot overlap or be superseded (most customers of a book).
+    if (to - from < 2) continue;
     // Per product: the open-ended lines not yet ended, and the start day of the first of them.
     const products = new Map<string | undefined, { open: number[]; firstOpenStart: number }>();
     let overlaps = false;
-    for (const entry of entries) {
+    for (let at = from; at < to; at++) {
+      const entry = entryAt(at);
       const start = startDays[entry]!;
       const product = productOf(entry);
       let state = products.get(product);
@@ -70,7 +77,7 @@ export function settleOpenLines(
       else if (start !== state.firstOpenStart) overlaps = true;
       state.open.push(entry);
     }
-    if (overlaps) overlapping.push(customerId);
+    if (overlaps) overlapping.push(customerIds[position]!);
   }
   return { quality: Object.freeze({ overlappingOpenLines: Object.freeze(overlapping), supersededLines: newEnds.size }), newEnds };
 }
