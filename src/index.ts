@@ -29,6 +29,7 @@ export type { FormatMoneyOptions, FormatOptions, FormatPercentOptions } from "./
 export { contractBook, isContractBook } from "./revenue/contractBook.js";
 export type { ContractBook, ContractBookOptions, ContractLine, ContractsInput, CustomerContracts } from "./revenue/contractBook.js";
 export type { MonthlyConversionOptions, PerMonth } from "./revenue/monthlyConversion.js";
+export type { BookDataQuality, LinesMode } from "./revenue/openLines.js";
 export { arrOn, mrrOn, mrrSeries } from "./revenue/mrr.js";
 export type { MrrPoint, MrrSeries } from "./revenue/mrr.js";
 export { revenueMovements } from "./revenue/revenueMovements.js";

@@ -17,6 +17,13 @@ export interface CsvColumns {
   readonly nestedPrefix?: string;
 }
 
+/** Export column names read as our field names (`--columns`), and the option that said so (for messages). */
+export interface ColumnMapping {
+  readonly option: string;
+  /** Export column → field. */
+  readonly fieldOf: ReadonlyMap<string, string>;
+}
+
 /** A known field list and its required subset, read from a zod object schema's shape. */
 export function columnsOf(shape: Readonly<Record<string, { safeParse(value: unknown): { success: boolean } }>>, nestedPrefix?: string): CsvColumns {
   const fields = Object.keys(shape).filter((field) => field !== nestedPrefix);
@@ -29,11 +36,16 @@ export function columnsOf(shape: Readonly<Record<string, { safeParse(value: unkn
  *
  * @throws CliInputError listing every problem, each as `file:line:column: …`, when a column is
  * unknown (with a did-you-mean), repeated, nameless, a nested prefix without a name, or a required
- * column is missing (unless an unknown column was already suggested for it).
+ * column is missing (unless an unknown column was already suggested for it). With a `mapping`
+ * (`--columns`), the header is checked after the mapped columns are renamed to their fields, and the
+ * messages name the columns as the file writes them.
+ * @returns The header with mapped columns renamed to their fields.
  */
-export function checkCsvHeader(file: string, header: readonly string[], columns: CsvColumns, line = 1): void {
+export function checkCsvHeader(file: string, written: readonly string[], columns: CsvColumns, line = 1, mapping?: ColumnMapping): string[] {
+  const header = written.map((name) => mapping?.fieldOf.get(name) ?? name);
   const problems: string[] = [];
   const at = (index: number): string => `${echoed(file)}:${line}:${index + 1}`;
+  const shown = (index: number): string => (header[index] === written[index] ? quoted(header[index]!) : `${quoted(written[index]!)} (read as ${echoed(header[index]!)})`);
   const firstIndex = new Map<string, number>();
   const suggested = new Set<string>();
   let unexplained = 0;
@@ -43,7 +55,8 @@ export function checkCsvHeader(file: string, header: readonly string[], columns:
     if (name === "") {
       problems.push(`${at(index)}: column ${index + 1} has no name`);
     } else if (earlier !== undefined) {
-      problems.push(`${at(index)}: duplicate column ${quoted(name)} (also column ${earlier + 1})`);
+      const renamed = header[index] !== written[index] || header[earlier] !== written[earlier];
+      problems.push(`${at(index)}: duplicate column ${shown(index)} (also column ${earlier + 1}${renamed ? `, ${shown(earlier)}` : ""})`);
     } else if (nested !== undefined && name.startsWith(nested)) {
       if (name === nested) problems.push(`${at(index)}: column ${quoted(name)} names no metric (write ${nested}<name>)`);
     } else if (!columns.fields.includes(name)) {
@@ -54,10 +67,13 @@ export function checkCsvHeader(file: string, header: readonly string[], columns:
     }
     if (earlier === undefined) firstIndex.set(name, index);
   });
+  const sourceOf = new Map([...(mapping?.fieldOf ?? [])].map(([column, field]) => [field, column]));
   for (const field of columns.required) {
-    if (!firstIndex.has(field) && !suggested.has(field)) problems.push(`${echoed(file)}:${line}: missing column ${quoted(field)}`);
+    if (firstIndex.has(field) || suggested.has(field)) continue;
+    const source = sourceOf.get(field);
+    problems.push(`${echoed(file)}:${line}: missing column ${source === undefined ? quoted(field) : `${quoted(source)} (${mapping!.option} reads it as ${echoed(field)})`}`);
   }
-  if (problems.length === 0) return;
+  if (problems.length === 0) return header;
   const known = `known columns: ${[...columns.fields, ...(nested === undefined ? [] : [`${nested}<name>`])].join(", ")}`;
   if (problems.length === 1) throw new CliInputError(unexplained === 0 ? problems[0]! : `${problems[0]!} (${known})`);
   throw new CliInputError(`invalid CSV header (${problems.length} problems):`, problems, unexplained === 0 ? undefined : `(${known})`);

@@ -7,7 +7,7 @@ import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { parse as parseCsv } from "csv-parse";
 import { CliInputError } from "./cliErrors.js";
-import { type CsvColumns, checkCsvHeader } from "./csvHeader.js";
+import { type ColumnMapping, type CsvColumns, checkCsvHeader } from "./csvHeader.js";
 import { Utf8Checker, unreadable } from "./inputText.js";
 import type { ProgressReporter, RecordFile } from "./readRecords.js";
 import { echoed } from "./terminalText.js";
@@ -68,8 +68,9 @@ async function* checkedBytes(file: string): AsyncGenerator<Buffer> {
  * Reads a CSV file with a header row. Lines of only blank cells (empty lines too) are skipped and counted.
  * @throws CliInputError for an unreadable file, bytes that are not UTF-8 text, invalid CSV, a bad header
  * (see {@link checkCsvHeader}), a row whose cell count differs from the header's, or no records.
+ * A `mapping` renames export columns to fields before the header is checked.
  */
-export async function readCsvRecords(file: string, shape: CsvShape, progress?: ProgressReporter): Promise<RecordFile> {
+export async function readCsvRecords(file: string, shape: CsvShape, progress?: ProgressReporter, mapping?: ColumnMapping): Promise<RecordFile> {
   const records: Record<string, unknown>[] = [];
   const lines: number[] = [];
   let header: string[] | undefined;
@@ -86,9 +87,8 @@ export async function readCsvRecords(file: string, shape: CsvShape, progress?: P
         continue;
       }
       if (header === undefined) {
-        header = cells.map((name) => name.trim());
         headerLine = info.lines;
-        checkCsvHeader(file, header, shape, headerLine);
+        header = checkCsvHeader(file, cells.map((name) => name.trim()), shape, headerLine, mapping);
         continue;
       }
       if (cells.length !== header.length) {

@@ -5,6 +5,8 @@
  * @module
  */
 import { type CsvShape, readCsvRecords } from "./csvRecords.js";
+import type { ColumnMapping } from "./csvHeader.js";
+import { renameFields } from "./inputOptions.js";
 import { readJsonRecords } from "./jsonRecords.js";
 
 /** A 1-based line and column in a file. */
@@ -33,7 +35,15 @@ export interface RecordFile extends LocatedFile {
 /** Reports progress while reading a large file. */
 export type ProgressReporter = (message: string) => void;
 
-/** Reads CSV or JSON by the file's extension (`.json` → JSON, anything else → CSV). */
-export function readRecords(file: string, shape: CsvShape, progress?: ProgressReporter): Promise<RecordFile> {
-  return file.toLowerCase().endsWith(".json") ? Promise.resolve(readJsonRecords(file)) : readCsvRecords(file, shape, progress);
+/**
+ * Reads CSV or JSON by the file's extension (`.json` → JSON, anything else → CSV), export column
+ * names (CSV) or keys (JSON) renamed by `mapping`.
+ */
+export async function readRecords(file: string, shape: CsvShape, progress?: ProgressReporter, mapping?: ColumnMapping): Promise<RecordFile> {
+  if (!file.toLowerCase().endsWith(".json")) return readCsvRecords(file, shape, progress, mapping);
+  const json = readJsonRecords(file);
+  if (mapping === undefined) return json;
+  const sourceOf = new Map([...mapping.fieldOf].map(([column, field]) => [field, column]));
+  // Issues name fields; the file holds the export's keys.
+  return { ...json, records: renameFields(file, json.records, mapping), locate: ([index, field, ...rest]) => json.locate(field === undefined ? [index!] : [index!, sourceOf.get(String(field)) ?? field, ...rest]) };
 }

@@ -7,6 +7,7 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { CsMetricsError, CurrencyMismatchError, ValidationError, type ValidationIssue } from "../errors.js";
 import { contractBook } from "../revenue/contractBook.js";
+import type { BookDataQuality } from "../revenue/openLines.js";
 import { type RevenueReport, revenueReport } from "../revenue/revenueReport.js";
 import type { ReviewLanguage } from "../review/labels.js";
 import type { ContractInput } from "../schemas/contract.js";
@@ -14,7 +15,10 @@ import { UsageSnapshotSchema, type UsageSnapshotInput } from "../schemas/usageSn
 import type { ScorecardInput } from "../schemas/scorecard.js";
 import { formatPath } from "../schemas/primitives.js";
 import { CliInputError, CliUsageError, locateIssues } from "./cliErrors.js";
-import { CONTRACTS_CSV, USAGE_CSV } from "./inputShapes.js";
+import { INPUT_OPTIONS, type InputOptions, readInputOptions } from "./inputOptions.js";
+import { withZonedDates } from "../schemas/zonedDateFields.js";
+import { snapshotsFromEvents } from "./eventSnapshots.js";
+import { CONTACTS_CSV, CONTRACTS_CSV, EVENTS_CSV, USAGE_CSV } from "./inputShapes.js";
 import { readJsonFile } from "./jsonRecords.js";
 import { periodArgument } from "./periodArgument.js";
 import { healthSection } from "./healthSection.js";
@@ -37,6 +41,9 @@ Prints the KPI report (MRR bridge, NRR, GRR, churn rates, lost revenue 逸失金
 Options:
   --contracts <file>      contracts export, CSV with a header row or a JSON array (required)
   --usage <file>          usage snapshots, CSV or JSON (validated; needed by --scorecard)
+  --events <file>         product events (customerId, userId, at, feature, count), CSV or JSON: usage
+                          snapshots as of the period's last day, instead of --usage
+  --contacts <file>       CRM contacts (customerId, at) for the snapshots' lastContactAt (with --events)
   --scorecard <file>      scorecard JSON: adds health scoring of the usage snapshots
   --period <period>       YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (end exclusive) (required)
   --fiscal-start <month>  first month of the fiscal year, 1–12 (default 1; 4 for April)
@@ -44,6 +51,13 @@ Options:
   --output <file>         write the report to this file instead of stdout
   --lang <language>       language of the html page: en (default) or ja
   --proration <mode>      lost revenue proration: month (default) or day
+  --columns <map>         contracts export column names: field=column,… (customerId=account_id,start=start_date)
+  --usage-columns <map>   the same for --usage (--events-columns, --contacts-columns likewise)
+  --currency <code>       report currency (default: the contracts'; required with --exchange-rates)
+  --exchange-rates <map>  rates into --currency: CODE=rate,… (EUR=1.08,GBP=1.27 = 1 EUR is 1.08 USD)
+  --time-zone <zone>      IANA zone (Asia/Tokyo) in which date-times with Z or an offset become dates
+  --lines <mode>          separate (default: a customer's lines are summed) or supersede (each row
+                          restates the subscription: a line ends the customer's earlier open lines)
   --quiet                 no progress messages on stderr
   -h, --help              this text
   -v, --version           the version
@@ -54,6 +68,8 @@ Exit codes: 0 ok, 1 invalid or unreadable input, 2 wrong arguments.
 interface ReportArguments {
   readonly contracts: string;
   readonly usage: string | undefined;
+  readonly events: string | undefined;
+  readonly contacts: string | undefined;
   readonly scorecard: string | undefined;
   readonly period: string;
   readonly fiscalStart: number;
@@ -62,11 +78,14 @@ interface ReportArguments {
   readonly lang: ReviewLanguage;
   readonly proration: "month" | "day";
   readonly quiet: boolean;
+  readonly inputs: InputOptions;
 }
 
 const OPTIONS = {
   contracts: { type: "string" },
   usage: { type: "string" },
+  events: { type: "string" },
+  contacts: { type: "string" },
   scorecard: { type: "string" },
   period: { type: "string" },
   "fiscal-start": { type: "string" },
@@ -77,6 +96,7 @@ const OPTIONS = {
   quiet: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
+  ...INPUT_OPTIONS,
 } as const;
 
 /** node:util's message with every argument too long to echo shortened (`"--aaaa…" (100,000 characters)`). */
@@ -129,18 +149,46 @@ function readArguments(argv: readonly string[]): ReportArguments | "help" | "ver
   if (proration !== "month" && proration !== "day") throw new CliUsageError(`--proration must be month or day (got ${quoted(proration)})`);
   const usage = fileArgument("usage", values.usage);
   const scorecard = fileArgument("scorecard", values.scorecard);
-  if (scorecard !== undefined && usage === undefined) throw new CliUsageError("--scorecard needs --usage");
-  return { contracts, usage, scorecard, period: values.period, fiscalStart: Number(fiscalText), format, output, lang, proration, quiet: values.quiet === true };
+  const events = fileArgument("events", values.events);
+  const contactsFile = fileArgument("contacts", values.contacts);
+  if (usage !== undefined && events !== undefined) throw new CliUsageError("give --usage or --events, not both (both are the usage snapshots of the health section)");
+  if (scorecard !== undefined && usage === undefined && events === undefined) throw new CliUsageError("--scorecard needs --usage or --events");
+  if (contactsFile !== undefined && events === undefined) throw new CliUsageError("--contacts needs --events (with --usage, lastContactAt comes from the snapshots)");
+  const inputs = readInputOptions(values, { contracts: CONTRACTS_CSV, usage: USAGE_CSV, events: EVENTS_CSV, contacts: CONTACTS_CSV });
+  for (const [mapping, file, name] of [[inputs.columns.usage, usage, "usage"], [inputs.columns.events, events, "events"], [inputs.columns.contacts, contactsFile, "contacts"]] as const) {
+    if (mapping !== undefined && file === undefined) throw new CliUsageError(`${mapping.option} needs --${name}`);
+  }
+  return { contracts, usage, events, contacts: contactsFile, scorecard, period: values.period, fiscalStart: Number(fiscalText), format, output, lang, proration, quiet: values.quiet === true, inputs };
 }
 
-function validateSnapshots(file: RecordFile): UsageSnapshotInput[] {
+/** The snapshot fields that `--time-zone` lets hold a date-time. */
+const SNAPSHOT_DATE_FIELDS = ["at", "lastContactAt"] as const;
+
+function validateSnapshots(file: RecordFile, timeZone: string | undefined): UsageSnapshotInput[] {
   const issues: ValidationIssue[] = [];
-  file.records.forEach((record, index) => {
+  const records = timeZone === undefined ? file.records : file.records.map((record) => withZonedDates(record, SNAPSHOT_DATE_FIELDS, timeZone));
+  records.forEach((record, index) => {
     const parsed = UsageSnapshotSchema.safeParse(record);
     if (!parsed.success) for (const issue of parsed.error.issues) issues.push({ path: formatPath(`snapshots[${index}]`, issue.path), message: issue.message });
   });
   if (issues.length > 0) throw new ValidationError(issues);
-  return file.records as UsageSnapshotInput[];
+  return records as UsageSnapshotInput[];
+}
+
+/** Customers named in the overlapping-lines warning; the rest are counted. */
+const MAX_NAMED_CUSTOMERS = 5;
+
+/**
+ * A warning line on stderr when customers have open-ended lines starting on different days and they
+ * are summed (`--lines separate`, the default): right for add-ons, wrong for a restating export.
+ */
+function warnOverlappingLines(io: CliIo, quality: BookDataQuality, lines: "separate" | "supersede" | undefined): void {
+  const customers = quality.overlappingOpenLines;
+  if (lines === "supersede" || customers.length === 0) return;
+  const named = customers.slice(0, MAX_NAMED_CUSTOMERS).map(quoted).join(", ");
+  const more = customers.length > MAX_NAMED_CUSTOMERS ? ` and ${customers.length - MAX_NAMED_CUSTOMERS} more` : "";
+  const count = `${customers.length} ${customers.length === 1 ? "customer has" : "customers have"}`;
+  io.stderr(`${terminalText(`cs-metrics: warning: ${count} open-ended contract lines starting on different days, summed while both are open (${named}${more}); if each row restates the subscription, pass --lines supersede`)}\n`);
 }
 
 /** The report in the chosen format: html builds the review page, the others go through renderReport. */
@@ -213,18 +261,39 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
   const files: Record<string, LocatedFile> = {};
   try {
     const period = periodArgument(args.period, args.fiscalStart);
-    const contracts = await readRecords(args.contracts, CONTRACTS_CSV, progress);
+    const { inputs } = args;
+    const contracts = await readRecords(args.contracts, CONTRACTS_CSV, progress, inputs.columns.contracts);
     files.contracts = contracts;
-    const book = contractBook(contracts.records as ContractInput[]);
+    const book = contractBook(contracts.records as ContractInput[], {
+      ...(inputs.currency === undefined ? {} : { currency: inputs.currency }),
+      ...(inputs.exchangeRates === undefined ? {} : { exchangeRates: inputs.exchangeRates }),
+      ...(inputs.timeZone === undefined ? {} : { timeZone: inputs.timeZone }),
+      ...(inputs.lines === undefined ? {} : { lines: inputs.lines }),
+    });
+    warnOverlappingLines(io, book.dataQuality, inputs.lines);
     const report = revenueReport(book, period, { proration: args.proration });
     const sections: ReportSection[] = [];
     const read: RecordFile[] = [contracts];
     let usageInput: ReviewUsageInput | undefined;
+    let snapshots: readonly UsageSnapshotInput[] | undefined;
     if (args.usage !== undefined) {
-      const usage = await readRecords(args.usage, USAGE_CSV, progress);
+      const usage = await readRecords(args.usage, USAGE_CSV, progress, inputs.columns.usage);
       files.snapshots = usage;
       read.push(usage);
-      const snapshots = validateSnapshots(usage);
+      snapshots = validateSnapshots(usage, inputs.timeZone);
+    }
+    if (args.events !== undefined) {
+      const events = await readRecords(args.events, EVENTS_CSV, progress, inputs.columns.events);
+      files.events = events;
+      read.push(events);
+      const contacts = args.contacts === undefined ? undefined : await readRecords(args.contacts, CONTACTS_CSV, progress, inputs.columns.contacts);
+      if (contacts !== undefined) {
+        files.contacts = contacts;
+        read.push(contacts);
+      }
+      snapshots = snapshotsFromEvents({ events: events.records, contacts: contacts?.records, timeZone: inputs.timeZone }, book, report.period);
+    }
+    if (snapshots !== undefined) {
       let scorecardInput: ScorecardInput | undefined;
       if (args.scorecard !== undefined) {
         const scorecard = readJsonFile(args.scorecard);

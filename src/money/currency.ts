@@ -11,6 +11,18 @@ export function isKnownCurrency(code: string): boolean {
   return knownCurrencies.has(code);
 }
 
+/**
+ * The canonical (upper-case) form of an ISO 4217 code written in any letter case (`"usd"` → `"USD"`),
+ * or `null` when it is not a code the engine's `Intl` supports. Only the ASCII letters a–z are folded,
+ * so no other text can turn into a code.
+ */
+export function canonicalCurrency(code: string): string | null {
+  if (isKnownCurrency(code)) return code;
+  if (!/^[A-Za-z]{3}$/.test(code)) return null;
+  const upper = code.toUpperCase();
+  return isKnownCurrency(upper) ? upper : null;
+}
+
 const minorUnitCache = new Map<string, number>();
 
 /** Number of minor-unit digits of a currency: 0 for JPY, 2 for USD, 3 for KWD. */

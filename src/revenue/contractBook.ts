@@ -12,6 +12,7 @@ import type { Contract, ContractInput } from "../schemas/contract.js";
 import { ContractBookBuilder } from "./contractBookBuilder.js";
 import { isRegisteredBook } from "./bookIndex.js";
 import type { MonthlyConversionOptions } from "./monthlyConversion.js";
+import type { BookDataQuality, LinesMode } from "./openLines.js";
 
 /** One contract line of a customer, normalised: epoch days and MRR in book units. */
 export interface ContractLine {
@@ -43,6 +44,24 @@ export interface ContractBookOptions extends MonthlyConversionOptions {
    * Amounts are converted exactly (amount × rate) before MRR is computed.
    */
   readonly exchangeRates?: Readonly<Record<string, Decimal.Value>>;
+  /**
+   * IANA time zone (`"Asia/Tokyo"`) in which a `start` or `end` given as an ISO 8601 date-time with `Z`
+   * or an offset (`"2025-03-31T15:00:00Z"`) is read: the line's date is the calendar date of that
+   * instant in the zone (`"2025-04-01"` in Tokyo). Without it a date-time is a validation error, as a
+   * contract's dates are calendar dates. Text without an offset is never guessed at.
+   */
+  readonly timeZone?: string;
+  /**
+   * How a customer's lines combine. `"separate"` (default): every line counts for its own
+   * `[start, end)`, so a customer's lines open at the same time are summed (a base plan and an add-on).
+   * `"supersede"`: each line ends every earlier open-ended line of its customer and `product` (absent
+   * = one product) that started on an earlier day, at its own start — for exports where each row
+   * restates the whole subscription from its start date without closing the previous row. Lines
+   * starting on the same day are one restatement (the items of one subscription) and never end each
+   * other; nor do lines of different products (a plan and an add-on). Either way
+   * {@link ContractBook.dataQuality} lists the customers whose open-ended lines overlap.
+   */
+  readonly lines?: LinesMode;
 }
 
 export { compareIds, MONTHS_PER_INTERVAL } from "./contractBookBuilder.js";
@@ -62,6 +81,11 @@ export interface ContractBook {
   readonly contracts: readonly Contract[];
   /** Contract lines grouped by customer, customers sorted by id. */
   readonly customers: readonly CustomerContracts[];
+  /**
+   * What the book noticed about its lines: customers with overlapping open-ended lines (summed under
+   * `lines: "separate"`), and how many lines `lines: "supersede"` ended.
+   */
+  readonly dataQuality: BookDataQuality;
 }
 
 /** What every revenue metric accepts: a {@link ContractBook} or raw contract records. */

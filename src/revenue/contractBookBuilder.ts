@@ -11,11 +11,14 @@ import { NO_CURRENCY } from "../money/currency.js";
 import { type ScaledInteger, lcm, powerOfTen, toScaledInteger } from "../money/exactDecimal.js";
 import { type Contract, ContractSchema, type Interval } from "../schemas/contract.js";
 import { CurrencySchema, IdSchema, describeValue, formatPath, toAmount } from "../schemas/primitives.js";
+import { checkTimeZone } from "../schemas/usageEvent.js";
+import { withZonedDates } from "../schemas/zonedDateFields.js";
 import { type BookIndex, customersOfIndex, registerBookIndex } from "./bookIndex.js";
 import type { ContractBook, ContractBookOptions, CustomerContracts } from "./contractBook.js";
 import { findDuplicateIds } from "./duplicateIds.js";
 import { NumberColumn } from "./numberColumn.js";
 import { type MonthlyConversions, monthsPerInterval, readMonthlyConversions } from "./monthlyConversion.js";
+import { type LinesMode, readLinesMode, settleOpenLines } from "./openLines.js";
 import { readPlainContract } from "./plainContractReader.js";
 
 /** Months that one `amount` of a month, quarter or year covers (before `intervalCount`). */
@@ -44,14 +47,15 @@ function readExchangeRates(options: ContractBookOptions, currency: string | unde
   const issues: ValidationIssue[] = [];
   for (const [code, value] of Object.entries(options.exchangeRates)) {
     const path = formatPath("options.exchangeRates", [code]);
-    if (!CurrencySchema.safeParse(code).success) {
+    const parsedCode = CurrencySchema.safeParse(code);
+    if (!parsedCode.success) {
       issues.push({ path, message: `is not an ISO 4217 currency code` });
       continue;
     }
     const rate = toAmount(value);
     if (typeof rate === "string") issues.push({ path, message: rate });
     else if (rate.isZero()) issues.push({ path, message: "must be greater than 0" });
-    else rates.set(code, toScaledInteger(rate));
+    else rates.set(parsedCode.data, toScaledInteger(rate));
   }
   if (issues.length > 0) throw new ValidationError(issues);
   return rates;
@@ -67,6 +71,8 @@ interface ContractExtras {
 const INTERVALS: readonly Interval[] = ["month", "quarter", "year", "week", "day"];
 const INTERVAL_CODES: Readonly<Record<Interval, number>> = { month: 0, quarter: 1, year: 2, week: 3, day: 4 };
 const MAX_EXACT_BIGINT = 9_007_199_254_740_991n;
+/** The contract fields that a `timeZone` option lets hold a date-time. */
+const CONTRACT_DATE_FIELDS = ["start", "end"] as const;
 
 /**
  * Accumulates contract records (validated one by one, in input order) and builds the
@@ -78,6 +84,10 @@ export class ContractBookBuilder {
   readonly #optionCurrency: string | undefined;
   readonly #rates: Map<string, ScaledInteger>;
   readonly #conversions: MonthlyConversions;
+  readonly #timeZone: string | undefined;
+  readonly #linesMode: LinesMode;
+  /** End days given by `lines: "supersede"`, by entry. */
+  #newEnds: ReadonlyMap<number, EpochDay> = new Map();
   readonly #issues: Array<{ readonly index: number; readonly issue: ValidationIssue }> = [];
   #count = 0;
   #finished = false;
@@ -125,6 +135,8 @@ export class ContractBookBuilder {
     this.#optionCurrency = options.currency === undefined ? undefined : checkOptionCurrency(options.currency);
     this.#rates = readExchangeRates(options, this.#optionCurrency);
     this.#conversions = readMonthlyConversions(options);
+    this.#timeZone = checkTimeZone(options.timeZone);
+    this.#linesMode = readLinesMode(options.lines);
     // Sized ahead when the count is known (an array), so a million ids are never copied to grow.
     const capacity = Math.min(Math.max(Math.floor(expectedCount) || 0, 16), 1 << 24);
     this.#ids = new Array<string>(capacity);
@@ -144,11 +156,16 @@ export class ContractBookBuilder {
   }
 
   /** Validates the next record; problems are kept and thrown by {@link ContractBookBuilder.finish}. */
-  add(record: unknown): void {
+  add(input: unknown): void {
     if (this.#finished) throw new Error("cs-metrics: ContractBookBuilder.add after finish");
     const index = this.#count++;
     const entry = this.#entryCount;
-    const plain = readPlainContract(record);
+    let record = input;
+    let plain = readPlainContract(record);
+    if (plain === null && this.#timeZone !== undefined) {
+      record = withZonedDates(record, CONTRACT_DATE_FIELDS, this.#timeZone);
+      if (record !== input) plain = readPlainContract(record);
+    }
     if (plain !== null) {
       this.#push(index, plain.id, plain.customerId, plain.startDay, plain.endDay, plain.interval, plain.intervalCount, plain.currency);
       this.#coefficients.push(plain.coefficient);
@@ -210,9 +227,10 @@ export class ContractBookBuilder {
 
   /** The validated contract (the schema's output) of an entry, rebuilt for fast-read records. */
   #contractOf(entry: number): Contract {
+    const newEnd = this.#newEnds.get(entry);
     const parsed = this.#parsed.get(entry);
-    if (parsed !== undefined) return parsed;
-    const endDay = this.#endDays.at(entry);
+    if (parsed !== undefined) return newEnd === undefined ? parsed : { ...parsed, end: formatCalendarDate(newEnd) };
+    const endDay = newEnd ?? this.#endDays.at(entry);
     const interval = INTERVALS[this.#intervalCodes.at(entry)]!;
     const contract: Contract = {
       id: this.#ids[entry]!,
@@ -325,7 +343,16 @@ export class ContractBookBuilder {
     for (const lineMonths of distinctMonths) monthsLcm = lcm(monthsLcm, BigInt(lineMonths));
     const denominator = powerOfTen(maxScale) * monthsLcm;
 
-    const index = this.#index(this.#customerOrder(), maxScale, monthsLcm, converted);
+    const customerOrder = this.#customerOrder();
+    const { quality, newEnds } = settleOpenLines(
+      { ...customerOrder, entryAt: (at) => (customerOrder.order === null ? at : customerOrder.order[at]!) },
+      this.#startDays.view(),
+      this.#endDays.view(),
+      (entry) => this.#parsed.get(entry)?.product ?? this.#extras.get(entry)?.product,
+      this.#linesMode,
+    );
+    this.#newEnds = newEnds;
+    const index = this.#index(customerOrder, maxScale, monthsLcm, converted);
 
     const contractOf = (entry: number): Contract => this.#contractOf(entry);
     let contracts: readonly Contract[] | undefined;
@@ -344,6 +371,7 @@ export class ContractBookBuilder {
         customers ??= customersOfIndex(index);
         return customers;
       },
+      dataQuality: quality,
     });
     registerBookIndex(book, index);
     return book;
@@ -456,7 +484,7 @@ export class ContractBookBuilder {
       const entry = order === null ? at : order[at]!;
       if (order !== null) lineIds[at] = this.#ids[entry]!;
       startDays[at] = allStarts[entry]!;
-      endDays[at] = allEnds[entry]!;
+      endDays[at] = this.#newEnds.size === 0 ? allEnds[entry]! : (this.#newEnds.get(entry) ?? allEnds[entry]!);
       const scale = scales[entry]!;
       const lineMonths = months[entry]!;
       const divisor = divisors.size === 0 ? 1 : (divisors.get(entry) ?? 1);

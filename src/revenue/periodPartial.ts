@@ -246,7 +246,7 @@ export function mergePeriodPartials(partials: readonly PeriodPartial[]): PeriodP
 export function revenueReportFromPartial(partial: PeriodPartial, options?: NetRevenueChurnOptions): PartialRevenueReport {
   const { denominator, totals, lost } = readPartial(partial, "partial");
   const period = resolvePeriod(partial.period, "partial.period").period;
-  const book: ContractBook = { kind: "ContractBook", currency: partial.currency, denominator, contracts: [], customers: [] };
+  const book: ContractBook = { kind: "ContractBook", currency: partial.currency, denominator, contracts: [], customers: [], dataQuality: { overlappingOpenLines: [], supersededLines: 0 } };
   return {
     currency: partial.currency,
     period,

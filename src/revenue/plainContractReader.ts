@@ -7,7 +7,7 @@
  * @module
  */
 import type { EpochDay } from "../dates/calendarDate.js";
-import { isKnownCurrency } from "../money/currency.js";
+import { canonicalCurrency } from "../money/currency.js";
 import type { Interval } from "../schemas/contract.js";
 import { MAX_AMOUNT_DIGITS } from "../schemas/primitives.js";
 
@@ -170,8 +170,9 @@ export function readPlainContract(record: unknown): PlainContract | null {
     if (typeof intervalCountValue !== "number" || !Number.isSafeInteger(intervalCountValue) || intervalCountValue < 1) return null;
     intervalCount = intervalCountValue;
   }
-  const currency = raw["currency"];
-  if (typeof currency !== "string" || !isKnownCurrency(currency)) return null;
+  const currencyValue = raw["currency"];
+  const currency = typeof currencyValue === "string" ? canonicalCurrency(currencyValue) : null;
+  if (currency === null) return null;
   const product = raw["product"];
   const plan = raw["plan"];
   const seats = raw["seats"];

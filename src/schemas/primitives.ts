@@ -7,7 +7,7 @@
 import { Decimal } from "decimal.js";
 import { z } from "zod";
 import { type CalendarDate, epochDayOfDate, formatCalendarDate, parseCalendarDate } from "../dates/calendarDate.js";
-import { isKnownCurrency } from "../money/currency.js";
+import { canonicalCurrency } from "../money/currency.js";
 
 /** Describes a value for an error message, briefly. */
 export function describeValue(value: unknown): string {
@@ -110,13 +110,17 @@ export const AmountSchema = z.custom<AmountInput>(() => true).transform((value, 
   return amount;
 });
 
-/** An ISO 4217 currency code known to `Intl` (`"JPY"`, `"USD"`). */
+/**
+ * An ISO 4217 currency code known to `Intl` (`"JPY"`, `"USD"`), in any letter case: `"usd"` (as Stripe
+ * writes codes) is read as `"USD"`. Output: the upper-case code.
+ */
 export const CurrencySchema = z.custom<string>(() => true).transform((value, ctx): string => {
-  if (typeof value !== "string" || !isKnownCurrency(value)) {
+  const code = typeof value === "string" ? canonicalCurrency(value) : null;
+  if (code === null) {
     ctx.addIssue({ code: "custom", message: `must be an ISO 4217 currency code like "JPY" (got ${describeValue(value)})` });
     return z.NEVER;
   }
-  return value;
+  return code;
 });
 
 /** An identifier: a non-empty string or a safe integer (turned into its decimal text). */

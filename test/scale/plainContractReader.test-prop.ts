@@ -62,7 +62,7 @@ describe("plain contract reader", { timeout: 60_000 }, () => {
       amount: amountArb,
       interval: fc.oneof(fc.constantFrom("month", "quarter", "year", "week", "day", "fortnight", undefined)),
       intervalCount: fc.oneof(fc.constant(undefined), fc.integer({ min: -1, max: 4 }), fc.constant(1.5), fc.constant("2")),
-      currency: fc.constantFrom("JPY", "USD", "XYZ", "jpy", undefined),
+      currency: fc.constantFrom("JPY", "USD", "XYZ", "jpy", "Usd", "ｊｐｙ", "jpyy", undefined),
       product: fc.oneof(fc.constant(undefined), fc.string({ maxLength: 3 }), fc.constant(7)),
       plan: fc.oneof(fc.constant(undefined), fc.string({ maxLength: 3 })),
       seats: fc.oneof(fc.constant(undefined), fc.integer({ min: -1, max: 50 }), fc.constant(2.5)),

@@ -70,9 +70,10 @@ describe("ContractSchema", () => {
     expect(issuesOf({ ...base, amount: 10n })[0]?.[0]).toBe("amount");
   });
 
-  it("rejects an unknown or lower-case currency", () => {
+  it("rejects an unknown currency, and reads a lower-case one as its upper-case code", () => {
     expect(issuesOf({ ...base, currency: "ABC" })).toEqual([["currency", 'must be an ISO 4217 currency code like "JPY" (got "ABC")']]);
-    expect(issuesOf({ ...base, currency: "jpy" })[0]?.[0]).toBe("currency");
+    expect(ContractSchema.parse({ ...base, currency: "jpy" }).currency).toBe("JPY");
+    expect(issuesOf({ ...base, currency: "ｊｐｙ" })[0]?.[0]).toBe("currency");
     expect(issuesOf({ ...base, currency: 392 })[0]?.[0]).toBe("currency");
     expect(issuesOf({ ...base, currency: undefined })[0]?.[0]).toBe("currency");
   });

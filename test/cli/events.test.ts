@@ -1,0 +1,89 @@
+/**
+ * `--events` (and `--contacts`): usage snapshots built from product events as of the period's last
+ * day for the health section, seats from the contracts (issue 12, items 2–3).
+ */
+import { describe, expect, it } from "vitest";
+import { csvValues, runCli, scratchFolder } from "./support.js";
+
+const write = scratchFolder("cs-metrics-events-");
+
+const SCORECARD = JSON.stringify({ measures: [{ signal: "deploymentRate", weight: 1, scale: { type: "linear", worst: 0, best: 1 } }], bands: { good: 70, bad: 40 } });
+const CONTRACTS = ["id,customerId,start,amount,currency,seats", "c1,acme,2025-01-01,100,JPY,4", "c2,beta,2025-01-01,100,JPY,2"].join("\n") + "\n";
+const EVENTS = [
+  "customerId,userId,at,feature",
+  "acme,u1,2025-06-30,export",
+  "acme,u2,2025-06-25,",
+  "acme,u3,2025-05-01,",
+  "acme,u4,2025-07-01,", // after the period's last day: ignored
+  "beta,b1,2025-06-10,",
+].join("\n") + "\n";
+
+describe("--events", () => {
+  it("scores snapshots built from events as of the period's last day, seats from the contracts", async () => {
+    const contracts = write("contracts.csv", CONTRACTS);
+    const events = write("events.csv", EVENTS);
+    const scorecard = write("scorecard.json", SCORECARD);
+    const run = await runCli(["report", "--contracts", contracts, "--period", "2025-06", "--format", "csv", "--events", events, "--scorecard", scorecard]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    // On 2025-06-30: acme has provisioned users u1, u2, u3 (u4 comes later) of 4 seats → deploymentRate 0.75
+    // → score 75 ≥ 70: Good; beta 1 user of 2 seats → 0.5 → 50: Normal. Good−Bad = 50 − 0 = 50 points.
+    const values = csvValues(run.stdout);
+    expect([values.get("healthAsOf"), values.get("healthGood"), values.get("healthNormal"), values.get("healthBad"), values.get("goodMinusBad")]).toEqual(["2025-06-30", "1", "1", "0", "50"]);
+  });
+
+  it("leaves seat-based signals missing when the contracts carry no seats", async () => {
+    const contracts = write("contracts-no-seats.csv", CONTRACTS.replace(",seats", "").replace(/,\d\n/g, "\n"));
+    const run = await runCli(["report", "--contracts", contracts, "--period", "2025-06", "--format", "csv", "--events", write("events2.csv", EVENTS), "--scorecard", write("sc2.json", SCORECARD)]);
+    expect(run.code).toBe(0);
+    expect(csvValues(run.stdout).get("healthUnscored")).toBe("2");
+  });
+
+  it("maps event columns, reads date-times in --time-zone, and checks the header after mapping", async () => {
+    const contracts = write("contracts3.csv", CONTRACTS);
+    // 2025-06-30T16:00:00Z is 2025-07-01 01:00 in Tokyo: after the last day there, on it in UTC.
+    const events = write("events3.csv", ["account_id,user_id,timestamp", "beta,b1,2025-06-10T00:00:00Z", "beta,b2,2025-06-30T16:00:00Z"].join("\n") + "\n");
+    const scorecard = write("sc3.json", SCORECARD);
+    const args = ["report", "--contracts", contracts, "--period", "2025-06", "--format", "csv", "--events", events, "--scorecard", scorecard, "--events-columns", "customerId=account_id,userId=user_id,at=timestamp"];
+    // UTC: 2 users of 2 seats → 100 → Good. Tokyo: 1 of 2 → 50 → Normal.
+    expect(csvValues((await runCli([...args, "--time-zone", "UTC"])).stdout).get("healthGood")).toBe("1");
+    expect(csvValues((await runCli([...args, "--time-zone", "Asia/Tokyo"])).stdout).get("healthNormal")).toBe("1");
+    const unmapped = await runCli(args.slice(0, -2).concat(["--time-zone", "UTC"]));
+    expect(unmapped.code).toBe(1);
+    expect(unmapped.stderr).toContain(`${events}:1:1: unknown column "account_id"`);
+  });
+
+  it("locates invalid events and contacts in their files", async () => {
+    const contracts = write("contracts4.csv", CONTRACTS);
+    const events = write("events4.csv", "customerId,userId,at,count\nacme,u1,2025-06-30,0\n");
+    const contacts = write("contacts4.csv", "customerId,at\nacme,2025-06-01\nacme,June\n");
+    const run = await runCli(["report", "--contracts", contracts, "--period", "2025-06", "--events", events]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${events}:2:4: count: must be a whole number ≥ 1 (got 0)`);
+    const good = write("events5.csv", "customerId,userId,at\nacme,u1,2025-06-30\n");
+    const contactRun = await runCli(["report", "--contracts", contracts, "--period", "2025-06", "--events", good, "--contacts", contacts]);
+    expect(contactRun.code).toBe(1);
+    expect(contactRun.stderr).toContain(`${contacts}:3:2: at: must be a calendar date YYYY-MM-DD (got "June")`);
+    const fine = write("contacts5.csv", "crm_account,contacted\nacme,2025-06-01\n");
+    const ok = await runCli(["report", "--contracts", contracts, "--period", "2025-06", "--events", good, "--contacts", fine, "--contacts-columns", "customerId=crm_account,at=contacted"]);
+    expect([ok.code, ok.stderr]).toEqual([0, ""]);
+  });
+
+  it("exits 2 for --events with --usage, --contacts without --events, and a column map without its file", async () => {
+    const contracts = write("contracts6.csv", CONTRACTS);
+    const events = write("events6.csv", EVENTS);
+    const cases: Array<[string[], string]> = [
+      [["--events", events, "--usage", events], "give --usage or --events, not both"],
+      [["--contacts", events], "--contacts needs --events"],
+      [["--events-columns", "userId=user"], "--events-columns needs --events"],
+      [["--contacts-columns", "at=day"], "--contacts-columns needs --contacts"],
+      [["--scorecard", events], "--scorecard needs --usage or --events"],
+      [["--events", " "], "--events needs a file name"],
+    ];
+    for (const [extra, message] of cases) {
+      const run = await runCli(["report", "--contracts", contracts, "--period", "2025-06", ...extra]);
+      expect(run.code).toBe(2);
+      expect(run.stderr.split("\n")[0]).toContain(message);
+    }
+  });
+});
