@@ -132,7 +132,6 @@ const csv = sh(join(project, "node_modules", ".bin", "cs-metrics"), ["report", "
 check(csv.includes("startingMrr,1620000\n") && csv.includes("endingMrr,1590000\n"), "the cs-metrics command runs from the installed package");
 
 // 4. The review page (cs-metrics/review): vega and vega-lite load only there, lazily.
-const { readFileSync } = await import("node:fs");
 const installed = join(project, "node_modules", "cs-metrics", "dist");
 for (const entry of ["index.js", "index.cjs", "charts.js", "charts.cjs", "sql.js", "sql.cjs", "stripe.js", "stripe.cjs"]) {
   check(!/["']vega(-lite)?["']/.test(readFileSync(join(installed, entry), "utf8")), `dist/${entry} does not import vega (only cs-metrics/review does)`);
