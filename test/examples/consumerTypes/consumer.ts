@@ -63,7 +63,7 @@ export const shown: string = formatPercent(report.rates.nrr);
 export const outputType: Equal<z.output<typeof ContractSchema>, Contract> = true;
 export const inputType: Equal<z.input<typeof ContractSchema>, ContractInput> = true;
 export const amountType: Equal<Contract["amount"], Decimal> = true;
-export const intervalType: Equal<Contract["interval"], "month" | "quarter" | "year"> = true;
+export const intervalType: Equal<Contract["interval"], "month" | "quarter" | "year" | "week" | "day"> = true;
 const parsed = ContractSchema.safeParse({ id: "x", customerId: "y", start: "2025-01-01", amount: "1", currency: "EUR" });
 export const parsedAmount: Decimal | undefined = parsed.success ? parsed.data.amount : undefined;
 
