@@ -6,6 +6,9 @@
 import { Decimal } from "decimal.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
 import { ExactDecimal, ratio } from "../money/exactDecimal.js";
+
+/** Exact sums of rates × counts: a rate has at most a few thousand digits, so nothing is rounded. */
+const ExactSum = ExactDecimal.clone({ precision: 1_000_000 });
 import { describeValue } from "../schemas/primitives.js";
 import { HEALTH_BANDS, type HealthBand } from "./scorecardEvaluation.js";
 
@@ -183,17 +186,19 @@ export function expectedRetention(
   });
   if (issues.length > 0) throw new ValidationError(issues);
   const customers = byBand.good + byBand.normal + byBand.bad;
-  let expected: Decimal | null = new ExactDecimal(0);
+  // Σ n(band) · rate(band) exactly (no rounding before the one division: rounding the sum to 40 digits
+  // first rounded twice, e.g. (0.9 + 1.0000000000000001e-40) / 2).
+  let expected: Decimal | null = new ExactSum(0);
   for (const band of HEALTH_BANDS) {
     if (byBand[band] === 0 || expected === null) continue;
     const rate = rates[band];
-    expected = rate === null ? null : expected.plus(rate.times(byBand[band]));
+    expected = rate === null ? null : expected.plus(new ExactSum(rate).times(byBand[band]));
   }
   return {
     customers,
     unscored,
     expectedRenewals: expected === null ? null : new Decimal(expected),
-    rate: expected === null || customers === 0 ? null : new Decimal(expected.div(customers)),
+    rate: expected === null || customers === 0 ? null : new Decimal(new ExactDecimal(expected).div(customers)),
     byBand,
   };
 }

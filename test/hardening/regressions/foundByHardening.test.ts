@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  expectedRetention,
   AmountSchema,
   ContractSchema,
   Decimal,
@@ -201,5 +202,15 @@ describe("regressions found by the health oracle", () => {
     };
     const result = healthScore({ customerId: "c1", at: "2024-12-31", licensedSeats: 1, provisionedUsers: 0, metrics: { openTickets: 1 } }, scorecard);
     expect([result.score, result.band]).toEqual([1, "good"]);
+  });
+
+  it("expected retention divides the exact sum once (no 40-digit rounding of the sum first)", () => {
+    // Good 0.9 + Normal 1.0000000000000001e-40 = 0.90000000000000000000000000000000000000010000000000000001
+    // (exact); / 2 = 0.450000000000000000000000000000000000000050000000000000005, whose 41st significant
+    // digit is 5 followed by more: rounded to 40 digits it is …0001. Rounding the sum first gave 0.9…0001 / 2
+    // = 0.45…00005, a tie rounded half-even to 0.45.
+    const result = expectedRetention([{ band: "good" }, { band: "normal" }], { good: "0.9", normal: 1.0000000000000001e-40, bad: "0.9" });
+    expect(result.expectedRenewals?.toString()).toBe("0.90000000000000000000000000000000000000010000000000000001");
+    expect(result.rate?.toString()).toBe("0.4500000000000000000000000000000000000001");
   });
 });
