@@ -57,10 +57,14 @@ function readHistory(history: readonly ScorePoint[]): { customerId: string | nul
   if (!Array.isArray(history)) throw new ValidationError([{ path: "history", message: "must be an array of scored points" }]);
   const issues: ValidationIssue[] = [];
   const points: DayScore[] = [];
-  const customerId = history[0]?.customerId ?? null;
+  const first = history[0]?.customerId;
+  const customerId = typeof first === "string" && first.length > 0 ? first : null;
   history.forEach((point, index) => {
     const day = typeof point?.at === "string" ? parseCalendarDate(point.at) : null;
-    if (point?.customerId !== customerId) {
+    const id: unknown = point?.customerId;
+    if (typeof id !== "string" || id.length === 0) {
+      issues.push({ path: `history[${index}].customerId`, message: `must be a non-empty string (got ${describeValue(id)})` });
+    } else if (id !== customerId) {
       issues.push({ path: `history[${index}].customerId`, message: `must be one customer's history (${JSON.stringify(customerId)}, got ${describeValue(point?.customerId)})` });
     }
     if (day === null) issues.push({ path: `history[${index}].at`, message: `must be a calendar date YYYY-MM-DD (got ${describeValue(point?.at)})` });

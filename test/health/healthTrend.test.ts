@@ -42,6 +42,12 @@ describe("healthTrend", () => {
   it("rejects mixed customers, repeated dates and bad options", () => {
     const mixed = caught(() => healthTrend([point("2025-01-01", 1), { customerId: "other", at: "2025-01-02", score: 2 }]));
     expect((mixed as ValidationError).issues[0]?.path).toBe("history[1].customerId");
+    // Found by the public-API fuzz: an id that is not a string was echoed into the result.
+    const notAnId = caught(() => healthTrend([{ customerId: [[Number.NaN]] as unknown as string, at: "2025-01-01", score: null }]));
+    expect((notAnId as ValidationError).issues).toEqual([
+      { path: "history[0].customerId", message: "must be a non-empty string (got an array)" },
+    ]);
+    expect((caught(() => healthTrend([point("2025-01-01", 1), { customerId: "", at: "2025-01-02", score: 2 }])) as ValidationError).issues[0]?.path).toBe("history[1].customerId");
     const repeated = caught(() => healthTrend([point("2025-01-01", 1), point("2025-01-01", 2)]));
     expect((repeated as ValidationError).issues).toEqual([{ path: "history[1].at", message: "two scores on 2025-01-01" }]);
     expect((caught(() => healthTrend([], { window: 1 })) as ValidationError).issues[0]?.path).toBe("options.window");
