@@ -114,7 +114,7 @@ const MUST_RETURN = new Set(["deriveSignals", "healthScore", "scoreCustomers", "
  * A generous per-call bound (the machine is shared): a call over it is timed once more, and the calls
  * slow both times are collected and fail the test.
  */
-const SLOW_CALL_MS = 2_000;
+const SLOW_CALL_MS = Number(process.env.CS_METRICS_FUZZ_SLOW_MS ?? "2000");
 
 const genericArguments = fc.array(anyArgument, { maxLength: 4 });
 
