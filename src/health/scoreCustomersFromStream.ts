@@ -4,6 +4,7 @@
  * customers, not of snapshots.
  * @module
  */
+import { assertRecordSource } from "../schemas/recordSource.js";
 import type { EpochDay } from "../dates/calendarDate.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
 import { compareIds } from "../revenue/contractBook.js";
@@ -74,9 +75,6 @@ class LatestSnapshots {
   }
 }
 
-function notIterable(): ValidationError {
-  return new ValidationError([{ path: "snapshots", message: "must be an iterable of usage snapshots" }]);
-}
 
 /**
  * Scores each customer's latest usage snapshot on or before `asOf`, reading the snapshots from any
@@ -110,7 +108,7 @@ export function scoreCustomersFromIterable(
   scorecard: ScorecardInput,
   options: ScoreCustomersOptions,
 ): HealthScoreResult[] | CustomerScores {
-  if (typeof (snapshots as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== "function") throw notIterable();
+  assertRecordSource(snapshots, "snapshots", "usage snapshots", false);
   const latest = new LatestSnapshots(scorecard, options);
   for (const snapshot of snapshots) latest.add(snapshot);
   return latest.finish();
@@ -157,8 +155,7 @@ export async function scoreCustomersFromAsyncIterable(
   scorecard: ScorecardInput,
   options: ScoreCustomersOptions,
 ): Promise<HealthScoreResult[] | CustomerScores> {
-  const source = snapshots as { [Symbol.asyncIterator]?: unknown; [Symbol.iterator]?: unknown } | null;
-  if (typeof source?.[Symbol.asyncIterator] !== "function" && typeof source?.[Symbol.iterator] !== "function") throw notIterable();
+  assertRecordSource(snapshots, "snapshots", "usage snapshots", true);
   const latest = new LatestSnapshots(scorecard, options);
   for await (const snapshot of snapshots) latest.add(snapshot);
   return latest.finish();

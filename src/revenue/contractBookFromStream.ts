@@ -5,14 +5,12 @@
  * the size of the raw rows.
  * @module
  */
+import { assertRecordSource } from "../schemas/recordSource.js";
 import { ValidationError } from "../errors.js";
 import type { ContractInput } from "../schemas/contract.js";
 import type { ContractBook, ContractBookOptions } from "./contractBook.js";
 import { ContractBookBuilder } from "./contractBookBuilder.js";
 
-function notIterable(): ValidationError {
-  return new ValidationError([{ path: "contracts", message: "must be an iterable of contract records" }]);
-}
 
 /**
  * Builds a {@link ContractBook} from any iterable of contract records (a generator, a `Set`, rows
@@ -35,7 +33,7 @@ function notIterable(): ValidationError {
  * ```
  */
 export function contractBookFromIterable(records: Iterable<ContractInput>, options: ContractBookOptions = {}): ContractBook {
-  if (typeof (records as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== "function") throw notIterable();
+  assertRecordSource(records, "contracts", "contract records", false);
   const builder = new ContractBookBuilder(options);
   for (const record of records) builder.add(record);
   return builder.finish();
@@ -68,8 +66,7 @@ export async function contractBookFromAsyncIterable(
   records: AsyncIterable<ContractInput> | Iterable<ContractInput>,
   options: ContractBookOptions = {},
 ): Promise<ContractBook> {
-  const source = records as { [Symbol.asyncIterator]?: unknown; [Symbol.iterator]?: unknown } | null;
-  if (typeof source?.[Symbol.asyncIterator] !== "function" && typeof source?.[Symbol.iterator] !== "function") throw notIterable();
+  assertRecordSource(records, "contracts", "contract records", true);
   const builder = new ContractBookBuilder(options);
   for await (const record of records) builder.add(record);
   return builder.finish();

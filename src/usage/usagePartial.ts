@@ -4,6 +4,7 @@
  * feature adoption.
  * @module
  */
+import { assertRecordSource } from "../schemas/recordSource.js";
 import { type CalendarDate, type EpochDay, formatCalendarDate, parseCalendarDate } from "../dates/calendarDate.js";
 import { ValidationError } from "../errors.js";
 import { readOptions } from "../schemas/options.js";
@@ -99,9 +100,7 @@ function partialOf(state: UsageState): UsagePartial {
  */
 export function usagePartial(events: Iterable<UsageEventInput>, options: UsagePartialOptions): UsagePartial {
   const { state } = startUsage(options);
-  if (typeof (events as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== "function") {
-    throw new ValidationError([{ path: "events", message: "must be an iterable of usage events" }]);
-  }
+  assertRecordSource(events, "events", "usage events", false);
   for (const event of events) state.add(event);
   state.check();
   return partialOf(state);

@@ -3,6 +3,7 @@
  * per customer and date, in the form `scoreCustomers` reads.
  * @module
  */
+import { assertRecordSource } from "../schemas/recordSource.js";
 import { type EpochDay, formatCalendarDate } from "../dates/calendarDate.js";
 import { ValidationError } from "../errors.js";
 import { readOptions } from "../schemas/options.js";
@@ -123,9 +124,6 @@ export function usageSnapshots(events: readonly UsageEventInput[], options: Usag
   return usageSnapshotsFromIterable(events, options);
 }
 
-function notIterable(): ValidationError {
-  return new ValidationError([{ path: "events", message: "must be an iterable of usage events" }]);
-}
 
 /**
  * {@link usageSnapshots} over any iterable of events (a generator, rows decoded lazily), each read
@@ -147,7 +145,7 @@ function notIterable(): ValidationError {
  * ```
  */
 export function usageSnapshotsFromIterable(events: Iterable<UsageEventInput>, options: UsageSnapshotsOptions): UsageSnapshot[] {
-  if (typeof (events as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== "function") throw notIterable();
+  assertRecordSource(events, "events", "usage events", false);
   const { state, inputs } = startUsage(options);
   for (const event of events) state.add(event);
   state.check();
@@ -178,8 +176,7 @@ export async function usageSnapshotsFromAsyncIterable(
   events: AsyncIterable<UsageEventInput> | Iterable<UsageEventInput>,
   options: UsageSnapshotsOptions,
 ): Promise<UsageSnapshot[]> {
-  const source = events as { [Symbol.asyncIterator]?: unknown; [Symbol.iterator]?: unknown } | null;
-  if (typeof source?.[Symbol.asyncIterator] !== "function" && typeof source?.[Symbol.iterator] !== "function") throw notIterable();
+  assertRecordSource(events, "events", "usage events", true);
   const { state, inputs } = startUsage(options);
   for await (const event of events) state.add(event);
   state.check();

@@ -43,6 +43,12 @@ describe("contract books from streams", () => {
     expect(() => contractBookFromIterable(5 as never)).toThrow(ValidationError);
     await expect(contractBookFromAsyncIterable(null as never)).rejects.toThrow(ValidationError);
   });
+
+  it("refuse a string at once, not character by character (a 100,000-character string took seconds; found by the fuzz)", async () => {
+    const issues = [{ path: "contracts", message: "must be an iterable of contract records (got a string)" }];
+    expect(() => contractBookFromIterable("9".repeat(100_000) as never)).toThrow(expect.objectContaining({ issues }));
+    await expect(contractBookFromAsyncIterable("9".repeat(100_000) as never)).rejects.toMatchObject({ issues });
+  });
 });
 
 describe("contractBookFromAsyncIterable accepts plain iterables too (found by mutation testing)", () => {
