@@ -8,7 +8,7 @@ import { type CalendarDate, type EpochDay, parseCalendarDate } from "../dates/ca
 import { ValidationError } from "../errors.js";
 import { type ContractsInput, compareIds, toContractBook } from "../revenue/contractBook.js";
 import { unitsOn } from "../revenue/periodRows.js";
-import { DayOptionSchema, optionsObject, wholeNumberSchema } from "../schemas/optionFields.js";
+import { DayOptionSchema, optionsObject } from "../schemas/optionFields.js";
 import { parseOptions } from "../schemas/options.js";
 import { CalendarDateSchema, type CalendarDateInput, IdSchema, describeValue } from "../schemas/primitives.js";
 import type { TrialInput } from "../schemas/trial.js";
@@ -71,9 +71,9 @@ type OnboardingTest = (customerId: string, paidDay: EpochDay, onDay: EpochDay) =
 
 function onboardingTest(value: unknown): OnboardingTest {
   if (value === undefined) return () => false;
-  if (typeof value === "number" || typeof value !== "object" || value === null || Array.isArray(value)) {
-    const days = parseOptions(wholeNumberSchema(0, " of days or an onboardingStatus(…) result"), value, "options.onboarding");
-    return (_, paidDay, onDay) => onDay - paidDay < days;
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return (_, paidDay, onDay) => onDay - paidDay < value;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new ValidationError([{ path: "options.onboarding", message: `must be a whole number of days ≥ 0 or an onboardingStatus(…) result (got ${describeValue(value)})` }]);
   }
   const source = parseOptions(CompletionSchema, value, "options.onboarding");
   const completed = new Map<string, EpochDay | null>();

@@ -51,7 +51,7 @@ export interface CustomerOnboarding {
   readonly completedAt: CalendarDate | null;
   /** completedAt − startedAt in days (0 when met on the start day); `null` when not complete. */
   readonly daysToComplete: number | null;
-  /** `complete`; `overdue` when not complete and more than `within` days have passed since the start; else `inProgress`. */
+  /** `complete`; `overdue` when not complete and on − startedAt ≥ within (its last allowed day is over); else `inProgress`. */
   readonly status: OnboardingState;
 }
 
@@ -182,8 +182,9 @@ function cohortRows(rows: readonly CustomerOnboarding[], startOf: ReadonlyMap<st
  * the `atLeast`-th distinct feature (or the last named one) is first used, `event` on the milestone's
  * first day. `combine: "all"` completes on the latest of those days, `"any"` on the earliest
  * (uSonar: training done and every operation learned, *or* used for a set period). daysToComplete =
- * completedAt − startedAt. Status on `on`: `complete`; `overdue` when on − startedAt > within (the
- * last allowed day, startedAt + within, has passed); else `inProgress`. There is no "today": `on` is
+ * completedAt − startedAt. Status on `on`: `complete`; `overdue` when on − startedAt ≥ within (the
+ * last allowed day, startedAt + within, is over: `on` is read at the end of its day); else
+ * `inProgress`. There is no "today": `on` is
  * required, so a result never depends on the clock. Cohort share = customers complete within
  * `within` days / customers whose window ended by `on` (startedAt + within ≤ on), so younger
  * customers do not pull the share down (right-censoring). Gainsight and ChurnZero track
@@ -232,7 +233,7 @@ export function onboardingStatus(contracts: ContractsInput, usage: OnboardingUsa
     const startDay = starts.get(customerId)!;
     if (startDay > on.day) continue;
     const done = completionDay(observations.byCustomer.get(customerId) ?? [], startDay, on.day, read);
-    const status: OnboardingState = done !== null ? "complete" : on.day - startDay > read.within ? "overdue" : "inProgress";
+    const status: OnboardingState = done !== null ? "complete" : on.day - startDay >= read.within ? "overdue" : "inProgress";
     counts[status]++;
     rows.push({
       customerId,
