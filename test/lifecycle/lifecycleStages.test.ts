@@ -45,6 +45,12 @@ describe("lifecycleStages", () => {
     expect(april.on).toBe("2025-04-01");
   });
 
+  it("reads a customer's trials in order: the one covering the date counts", () => {
+    const twoTrials = [{ customerId: "kobe", start: "2025-05-01", end: "2025-05-15" }, { customerId: "kobe", start: "2025-01-01", end: "2025-01-15" }];
+    expect(stageList(lifecycleStages([], { on: "2025-05-10", trials: twoTrials }))).toEqual(["kobe trial"]);
+    expect(stageList(lifecycleStages([], { on: "2025-03-10", trials: twoTrials }))).toEqual([]);
+  });
+
   it("ends onboarding on day 30 (03-20 + 30 = 04-19), and a lapsed trial has no stage", () => {
     expect(stageList(lifecycleStages(contracts, { on: "2025-04-18", onboarding: 30, trials }))).toContain("beta onboarding");
     const later = lifecycleStages(contracts, { on: "2025-04-19", onboarding: 30, trials });
@@ -86,6 +92,10 @@ describe("lifecycleStages", () => {
     expect(issues({ on: "2025-02-01", onboarding: { customers: "x" } })).toEqual(['options.onboarding.customers: must be an array (got "x")']);
     expect(issues({ on: "2025-02-01", trials: [{ customerId: "a", start: "x", end: "2025-01-01" }] })).toEqual(['options.trials[0].start: must be a calendar date YYYY-MM-DD (got "x")']);
     expect(issues(null)).toEqual(["options: must be an options object { on, onboarding?, trials? } (got null)"]);
+    expect(issues({ on: "2025-02-01", onboarding: { customers: [1] } })).toEqual([
+      "options.onboarding.customers[0]: must be { customerId, completedAt } (got 1)",
+    ]);
+    expect(issues({ on: "2025-02-01", trail: [], extra: 1 })).toEqual(['options: unknown keys "trail", "extra"']);
   });
 });
 
@@ -124,5 +134,6 @@ describe("stageFlow", () => {
       'from.customers[1].customerId: duplicate customer "b"',
       "to.customers[0]: must be { customerId, stage } (got 1)",
     ]);
+    expect(issues({ on: "2025-01-01", customers: {} }, { on: "2025-01-01", customers: [] })).toEqual(["from.customers: must be an array (got a value of type object)"]);
   });
 });
