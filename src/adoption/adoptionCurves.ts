@@ -34,7 +34,7 @@ export interface AdoptionCurvesOptions {
 }
 
 /** A curve's shape. */
-export type AdoptionShape = "early" | "late" | "stalled" | "ongoing";
+export type AdoptionShape = "early" | "late" | "stalled" | "ongoing" | "unobserved";
 
 /** One customer's curve. */
 export interface AdoptionCurve {
@@ -50,7 +50,8 @@ export interface AdoptionCurve {
   /**
    * `early` (reached by month earlyBy), `late` (reached later, by month `months`), `stalled` (not
    * reached and month `months` is over by `on`: the churn-risk pattern), `ongoing` (not reached yet,
-   * months still to come).
+   * months still to come), `unobserved` (no value in any of its months: no snapshot, or the measure
+   * missing in each — nothing to judge).
    */
   readonly shape: AdoptionShape;
 }
@@ -129,7 +130,8 @@ function meanOf(values: readonly (number | null)[]): [number | null, number] {
  * or before `on`. reachedMonth = the first k with value ≥ target. Shape: `early` when reachedMonth ≤
  * earlyBy, `late` when later, `stalled` when never within `months` months and the last of them is
  * over by `on`, `ongoing` when not reached yet but months remain — so a young customer is not
- * called stalled. CX Value Lab's three customers are the three shapes: many features from the start
+ * called stalled — and `unobserved` when none of its months has a value (monitoring began later, or
+ * the measure is missing): no data is not read as a stalled curve. CX Value Lab's three customers are the three shapes: many features from the start
  * (early), struggling until month three then taking off (late), a slow ramp (stalled). Mixpanel's and
  * Amplitude's retention-by-cohort curves use the same months-since-start axis; there the value is a
  * share of users, here any signal or metric.
@@ -170,7 +172,7 @@ export function adoptionCurves(snapshots: readonly UsageSnapshotInput[], contrac
   if (read.on === undefined) for (const list of histories.values()) onDay = Math.max(onDay, list.at(-1)!.day);
   const valueOf = measureOf(read.measure);
   const book = toContractBook(contracts);
-  const counts: Record<AdoptionShape, number> = { early: 0, late: 0, stalled: 0, ongoing: 0 };
+  const counts: Record<AdoptionShape, number> = { early: 0, late: 0, stalled: 0, ongoing: 0, unobserved: 0 };
   const curves: AdoptionCurve[] = [];
   for (const customer of book.customers) {
     const paidDay = firstPaidDay(customer.lines);
@@ -184,9 +186,10 @@ export function adoptionCurves(snapshots: readonly UsageSnapshotInput[], contrac
     }
     const reached = values.findIndex((value) => value !== null && value >= target);
     const reachedMonth = reached === -1 ? null : reached + 1;
-    const shape: AdoptionShape = reachedMonth !== null
-      ? (reachedMonth <= earlyBy ? "early" : "late")
-      : addMonthsToDay(paidDay, months) - 1 <= onDay ? "stalled" : "ongoing";
+    let shape: AdoptionShape;
+    if (reachedMonth !== null) shape = reachedMonth <= earlyBy ? "early" : "late";
+    else if (values.every((value) => value === null)) shape = "unobserved";
+    else shape = addMonthsToDay(paidDay, months) - 1 <= onDay ? "stalled" : "ongoing";
     counts[shape]++;
     curves.push({ customerId: customer.customerId, startedAt: formatCalendarDate(paidDay), cohort: formatMonth(paidDay), values, reachedMonth, shape });
   }

@@ -52,7 +52,7 @@ describe("adoptionCurves: CX Value Lab's three shapes", () => {
       ["slow-ramp", "2025-01-10", "2025-01", [0.1, 0.2, 0.3, 0.3, 0.4, 0.5], null, "stalled"],
       ["young", "2025-06-01", "2025-06", [0.3, null, null, null, null, null], null, "ongoing"],
     ]);
-    expect(curves.counts).toEqual({ early: 1, late: 1, stalled: 1, ongoing: 1 });
+    expect(curves.counts).toEqual({ early: 1, late: 1, stalled: 1, ongoing: 1, unobserved: 0 });
     expect([curves.measure, curves.months, curves.target, curves.earlyBy, curves.on]).toEqual(["featureAdoption", 6, 0.6, 1, "2025-07-31"]);
   });
 
@@ -64,13 +64,13 @@ describe("adoptionCurves: CX Value Lab's three shapes", () => {
   });
 
   it("earlyBy moves the line between early and late; a metric works as a measure", () => {
-    expect(adoptionCurves(snapshots, contracts, { ...options, earlyBy: 3 }).counts).toEqual({ early: 2, late: 0, stalled: 1, ongoing: 1 });
+    expect(adoptionCurves(snapshots, contracts, { ...options, earlyBy: 3 }).counts).toEqual({ early: 2, late: 0, stalled: 1, ongoing: 1, unobserved: 0 });
     // reportsBuilt = 2 × featuresUsed: ≥ 12 first at 6 features → quick-start month 1, month-three month 3, slow-ramp never.
     const reports = adoptionCurves(snapshots, contracts, { ...options, measure: { metric: "reportsBuilt" }, target: 12 });
     expect(reports.measure).toBe("metrics.reportsBuilt");
     expect(reports.customers.map((c) => c.reachedMonth)).toEqual([3, 1, null, null]);
-    // young's only snapshot has no reportsBuilt: missing, not 0.
-    expect(reports.customers[3]!.values[0]).toBeNull();
+    // young's only snapshot has no reportsBuilt: missing, not 0 — so nothing to judge: unobserved.
+    expect(reports.customers[3]).toMatchObject({ values: [null, null, null, null, null, null], shape: "unobserved" });
   });
 
   it("defaults on to the latest snapshot (08-15: young's month 3 counts, 0.9 ≥ 0.6 → late)", () => {
