@@ -3,6 +3,7 @@ import { adoptionCurvesChart, lifecycleStagesChart, STAGE_COLORS, VEGA_LITE_SCHE
 import { type ContractInput, ValidationError, adoptionCurves, lifecycleStages } from "../../src/index.js";
 import { caught } from "../support/caught.js";
 import { deepFreeze } from "../support/deepFreeze.js";
+import { collisions, overlap, render } from "./support/render.js";
 
 type Layer = { data: { values: Record<string, unknown>[] }; mark: { type: string; strokeWidth?: number }; encoding: Record<string, { field?: string }> };
 const issues = (action: () => unknown) => {
@@ -111,5 +112,22 @@ describe("lifecycleStagesChart", () => {
         "stages[1].on: duplicate date "2025-01-01" (also at stages[0].on)",
       ]
     `);
+  });
+});
+
+describe("the CS loop charts render with Vega", { timeout: 60_000 }, () => {
+  it("adoption curves of 12 customers in 3 cohorts and 13 monthly stage bars: axis labels never collide, legends stay off the plot", async () => {
+    const starts = ["2025-01-01", "2025-02-01", "2025-03-01"];
+    const contracts: ContractInput[] = Array.from({ length: 12 }, (_, i) => ({ id: `c${i}`, customerId: `customer-${i}`, start: starts[i % 3]!, ...(i % 5 === 4 ? { end: "2025-09-01" } : {}), amount: 100 + i, currency: "USD" }));
+    const snapshots = contracts.flatMap((contract, i) =>
+      ["2025-01-28", "2025-02-28", "2025-03-28", "2025-04-28", "2025-05-28", "2025-06-28"].map((at, k) => ({ customerId: contract.customerId, at, featuresUsed: Math.min(10, 1 + ((i + 1) * (k + 1)) % 11), featuresAvailable: 10 })));
+    const curves = adoptionCurves(snapshots, contracts, { measure: { signal: "featureAdoption" }, months: 6, target: 0.6, on: "2025-07-31" });
+    const dates = Array.from({ length: 13 }, (_, k) => new Date(Date.UTC(2025, k, 1)).toISOString().slice(0, 10));
+    for (const spec of [adoptionCurvesChart(curves), lifecycleStagesChart(dates.map((on) => lifecycleStages(contracts, { on, onboarding: 30 })))]) {
+      const chart = await render(spec);
+      expect(chart.svg).toContain("<svg");
+      for (const labels of chart.axisLabels) expect(collisions(labels)).toEqual([]);
+      for (const legend of chart.legends) expect(overlap(legend, chart.plot)).toBe(false);
+    }
   });
 });
