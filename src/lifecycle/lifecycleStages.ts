@@ -104,8 +104,9 @@ function inTrial(trials: readonly TrialDays[] | undefined, day: EpochDay): boole
  * else `churned` when it paid before `on`; otherwise it has no stage and is left out (not yet a
  * customer, or a trial that lapsed without paying). Stages are checked in that order, so a paying
  * customer on an add-on trial is in its paying stage. TOWN's trial → onboarding focus, SmartHR's
- * onboarding vs adoption split and uSonar's move to up/cross-sell are these stages; Gainsight's
- * lifecycle stages are set by hand in the CRM, here they follow from contracts and trials.
+ * onboarding vs adoption split and uSonar's move to up/cross-sell are these stages. Gainsight's lifecycle
+ * design sets stages by rules on the customer's start date and closed milestones; here they follow
+ * from contracts, trials and onboarding completion alone.
  *
  * @param contracts - A {@link ContractBook} or raw contract records; not mutated.
  * @param options - `on` (required), `onboarding`, `trials`.

@@ -64,8 +64,8 @@ function readStages(value: unknown, root: string, issues: ValidationIssue[]): { 
  * one of them is `"none"` on the other date (a new trial: none → trial; a lapsed trial: trial →
  * none). Flows conserve customers: Σ moves = customers listed in either, and the moves out of a
  * stage sum to its count on the first date. Read with {@link onboardingStatus} computed on the later
- * date, so the earlier stages see the completion dates known then. A Sankey or transition matrix of
- * stages, as Gainsight's and Totango's lifecycle journey reports show.
+ * date, so the earlier stages see the completion dates known then. The moves are the cells of a
+ * stage transition matrix (or the links of a Sankey diagram).
  * @param from - {@link lifecycleStages} on the earlier date (as returned or after a JSON round trip); not mutated.
  * @param to - {@link lifecycleStages} on the later date; not mutated.
  * @returns The non-empty moves, and how many stayed and moved.

@@ -187,9 +187,11 @@ function cohortRows(rows: readonly CustomerOnboarding[], startOf: ReadonlyMap<st
  * `inProgress`. There is no "today": `on` is
  * required, so a result never depends on the clock. Cohort share = customers complete within
  * `within` days / customers whose window ended by `on` (startedAt + within ≤ on), so younger
- * customers do not pull the share down (right-censoring). Gainsight and ChurnZero track
- * time-to-value the same way from a start milestone; SmartHR moved its completion point to "the
- * first step of using a feature" — `features: ["…"]` or `event`.
+ * customers do not pull the share down (right-censoring). GitLab's CS handbook computes Time to
+ * First Value in Gainsight as First Value Date − Original Contract Date, the first value date set
+ * when license utilization first reaches 10% — the same difference from a start, with a usage
+ * threshold as the criterion; SmartHR moved its completion point to "the first step of using a
+ * feature" — `features: ["…"]` or `event`.
  *
  * @param contracts - A {@link ContractBook} or raw contract records; not mutated.
  * @param usage - `{ events }` (see {@link UsageEventSchema}) or `{ snapshots }` (see {@link UsageSnapshotSchema}); not mutated.
