@@ -133,3 +133,15 @@ export { featureAdoption } from "./usage/featureAdoption.js";
 export type { FeatureAdoption, FeatureAdoptionOptions, FeatureAdoptionRow } from "./usage/featureAdoption.js";
 export { featureAdoptionFromPartial, mergeUsagePartials, usagePartial, usageSnapshotsFromPartial } from "./usage/usagePartial.js";
 export type { UsagePartial, UsagePartialFeature, UsagePartialOptions, UsagePartialUser } from "./usage/usagePartial.js";
+
+// The CS loop: onboarding completion, lifecycle stages, adoption curves.
+export { onboardingStatus } from "./onboarding/onboardingStatus.js";
+export type { CustomerOnboarding, OnboardingCohort, OnboardingStart, OnboardingState, OnboardingStatusOptions, OnboardingStatusResult } from "./onboarding/onboardingStatus.js";
+export type { OnboardingCriteria } from "./onboarding/onboardingCriteria.js";
+export type { OnboardingUsage } from "./onboarding/usageObservations.js";
+export { LIFECYCLE_STAGES, lifecycleStages } from "./lifecycle/lifecycleStages.js";
+export type { CustomerStage, LifecycleStage, LifecycleStages, LifecycleStagesOptions, OnboardingSource } from "./lifecycle/lifecycleStages.js";
+export { stageFlow } from "./lifecycle/stageFlow.js";
+export type { FlowStage, StageFlow, StageMove } from "./lifecycle/stageFlow.js";
+export { adoptionCurves } from "./adoption/adoptionCurves.js";
+export type { AdoptionCohort, AdoptionCurve, AdoptionCurves, AdoptionCurvesOptions, AdoptionMeasure, AdoptionShape } from "./adoption/adoptionCurves.js";

@@ -18,3 +18,7 @@ export type { MrrMovementsInput } from "./mrrMovementsSeries.js";
 export { concentrationCurveChart } from "./concentrationCurve.js";
 export type { ConcentrationCurveInput } from "./concentrationCurve.js";
 export type { Serialized } from "./chartInput.js";
+export { adoptionCurvesChart } from "./adoptionCurves.js";
+export type { AdoptionCurvesChartInput } from "./adoptionCurves.js";
+export { lifecycleStagesChart, STAGE_COLORS } from "./lifecycleStages.js";
+export type { LifecycleStagesChartInput } from "./lifecycleStages.js";

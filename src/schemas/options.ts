@@ -5,7 +5,8 @@
  * @module
  */
 import { ValidationError } from "../errors.js";
-import { describeValue } from "./primitives.js";
+import type { z } from "zod";
+import { describeValue, formatPath } from "./primitives.js";
 
 /**
  * The options argument as an object: `undefined` (omitted) reads as `{}`; `null`, a primitive or an
@@ -17,4 +18,14 @@ export function readOptions<T extends object>(options: T | undefined, path = "op
     throw new ValidationError([{ path, message: `must be an options object (got ${describeValue(options)})` }]);
   }
   return options;
+}
+
+/**
+ * Validates an options object with a zod schema; every issue becomes a {@link ValidationError} issue
+ * whose path starts at `root` (`options.criteria.activeDays.atLeast`).
+ */
+export function parseOptions<S extends z.ZodType>(schema: S, options: unknown, root = "options"): z.output<S> {
+  const result = schema.safeParse(options);
+  if (result.success) return result.data;
+  throw new ValidationError(result.error.issues.map((issue) => ({ path: formatPath(root, issue.path), message: issue.message })));
 }

@@ -7,9 +7,10 @@ import type { Decimal } from "decimal.js";
 import { type CalendarDate, type EpochDay, formatCalendarDate, parseCalendarDate } from "../dates/calendarDate.js";
 import { resolvePeriod } from "../dates/period.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
-import { divide, ratio } from "../money/exactDecimal.js";
+import { ratio } from "../money/exactDecimal.js";
 import { type ContractLine, type ContractsInput, compareIds, toContractBook } from "../revenue/contractBook.js";
 import { readOptions } from "../schemas/options.js";
+import { median } from "../stats/median.js";
 import type { Period, PeriodInput } from "../schemas/period.js";
 import { describeValue, formatPath } from "../schemas/primitives.js";
 import { type Trial, type TrialInput, TrialSchema } from "../schemas/trial.js";
@@ -47,14 +48,15 @@ export interface TrialConversion {
   readonly rows: readonly TrialRow[];
 }
 
-function readTrials(trials: unknown): Trial[] {
-  if (!Array.isArray(trials)) throw new ValidationError([{ path: "trials", message: `must be an array of trial records (got ${describeValue(trials)})` }]);
+/** Validates trial records, naming fields `trials[3].end`. */
+export function readTrials(trials: unknown, root = "trials"): Trial[] {
+  if (!Array.isArray(trials)) throw new ValidationError([{ path: root, message: `must be an array of trial records (got ${describeValue(trials)})` }]);
   const issues: ValidationIssue[] = [];
   const parsed: Trial[] = [];
   trials.forEach((record: unknown, index) => {
     const result = TrialSchema.safeParse(record);
     if (result.success) parsed.push(result.data);
-    else for (const issue of result.error.issues) issues.push({ path: formatPath(`trials[${index}]`, issue.path), message: issue.message });
+    else for (const issue of result.error.issues) issues.push({ path: formatPath(`${root}[${index}]`, issue.path), message: issue.message });
   });
   if (issues.length > 0) throw new ValidationError(issues);
   return parsed;
@@ -75,12 +77,6 @@ function firstPaidDay(lines: readonly ContractLine[], from: EpochDay, to: EpochD
     if (first === null || day < first) first = day;
   }
   return first;
-}
-
-/** The median of whole numbers sorted ascending (non-empty). */
-function median(sorted: readonly number[]): Decimal {
-  const middle = sorted.length >> 1;
-  return divide(BigInt(sorted.length % 2 === 1 ? 2 * sorted[middle]! : sorted[middle - 1]! + sorted[middle]!), 2n);
 }
 
 /**
