@@ -17,8 +17,8 @@ const B = [0.31938153, -0.356563782, 1.781477937, -1.821255978, 1.330274429] as 
  *
  * @remarks For x ≥ 0, Abramowitz & Stegun 26.2.17: Q(x) = φ(x)·(b₁t + b₂t² + b₃t³ + b₄t⁴ + b₅t⁵),
  * t = 1/(1 + p·x), p = 0.2316419, with |error| < 7.5·10⁻⁸ (their stated bound); for x < 0,
- * Q(x) = 1 − Q(−x). A p-value from it is therefore good to 7 decimal places, ample for a test read at
- * the 5% or 1% level.
+ * Q(x) = 1 − Q(−x). A two-sided p-value 2·Q(|z|) is therefore within 1.5·10⁻⁷ of the exact one,
+ * ample for a test read at the 5% or 1% level.
  */
 export function normalUpperTail(x: number): number {
   if (x < 0) return 1 - normalUpperTail(-x);

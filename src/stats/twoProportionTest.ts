@@ -48,7 +48,8 @@ function readCounts(value: ProportionCounts, path: string): ProportionCounts {
  *
  * @remarks
  * p̂ᵢ = successesᵢ/trialsᵢ, pooled p = (s₁ + s₂)/(n₁ + n₂), z = (p̂₁ − p̂₂) / √(p(1 − p)(1/n₁ + 1/n₂)),
- * p-value = 2·(1 − Φ(|z|)) with Φ from Abramowitz & Stegun 26.2.17 (|error| < 7.5·10⁻⁸). This is the
+ * p-value = 2·(1 − Φ(|z|)) with Φ from Abramowitz & Stegun 26.2.17 (|error| < 7.5·10⁻⁸, so the p-value is
+ * within 1.5·10⁻⁷). This is the
  * textbook large-sample test (equivalent to Pearson's χ² test of the 2×2 table without continuity
  * correction: z² = χ²); with fewer than about 5 successes or failures in a group prefer an exact test.
  * No correction for multiple comparisons is applied.
