@@ -94,7 +94,9 @@ function retentionOf(label: string | null, rows: readonly CustomerPeriodRow[], t
 }
 
 function compareLabels(a: string | null, b: string | null): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  // Labels are distinct map keys, so a and b are never both null.
+  if (a === null) return 1;
+  if (b === null) return -1;
   return compareIds(a, b);
 }
 

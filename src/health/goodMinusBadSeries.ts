@@ -106,7 +106,7 @@ export function goodMinusBadSeries(
   const ranges: DayRange[] =
     every === "week"
       ? weeksOf(resolved.startDay, resolved.endDay)
-      : monthsOf(resolved.period).map((m) => ({ start: parseCalendarDate(m.start)!, end: parseCalendarDate(m.end)!, label: m.label ?? m.start }));
+      : monthsOf(resolved.period).map((m) => ({ start: parseCalendarDate(m.start)!, end: parseCalendarDate(m.end)!, label: m.label! }));
   const steps = ranges.map((range): GoodMinusBadSeriesStep => {
     const asOf = range.end - 1;
     const latest: LatestSnapshot[] = [];

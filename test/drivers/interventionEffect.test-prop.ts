@@ -16,7 +16,10 @@ const groupsArb = fc.record({
   control: fc.array(customerArb, { minLength: 1, maxLength: 6 }),
 });
 
-type Customer = fc.RecordValue<{ before: { day: number; value: number }[]; after: { day: number; value: number }[] }>;
+interface Customer {
+  readonly before: readonly { readonly day: number; readonly value: number }[];
+  readonly after: readonly { readonly day: number; readonly value: number }[];
+}
 function records(prefix: string, customers: readonly Customer[], shift = 0) {
   return customers.flatMap((c, k) => [
     ...c.before.map((v) => ({ customerId: `${prefix}${k}`, date: dayText(v.day), value: v.value })),

@@ -3,10 +3,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { ValidationError, fiscalYear, grr, logoRetentionRate, nrr, retentionByFactor, year } from "../../src/index.js";
-import contracts from "../../examples/data/contracts.json" with { type: "json" };
+import sample from "../../examples/data/contracts.json" with { type: "json" };
+import type { ContractInput } from "../../src/index.js";
 import { caught } from "../support/caught.js";
 import { deepFreeze } from "../support/deepFreeze.js";
 
+const contracts = sample as ContractInput[];
 const FY2025 = fiscalYear(2025, { startMonth: 4 });
 // The starting cohort on 2025-03-31 (MRR): hokuto 200,000 (2.4M/yr), sakura 200,000, minato 150,000,
 // aozora 600,000 (1.8M/quarter), kawasaki 90,000, tohoku 300,000 (10.8M per 36 months), osaka 80,000;

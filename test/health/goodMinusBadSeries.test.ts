@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { InvalidPeriodError, ValidationError, goodMinusBadSeries, month, quarter } from "../../src/index.js";
 import history from "../../examples/data/usage-history.json" with { type: "json" };
 import scorecard from "../../examples/data/scorecard.json" with { type: "json" };
-import contracts from "../../examples/data/contracts.json" with { type: "json" };
-import type { ScorecardInput } from "../../src/index.js";
+import sample from "../../examples/data/contracts.json" with { type: "json" };
+import type { ContractInput, ScorecardInput } from "../../src/index.js";
 import { caught } from "../support/caught.js";
 import { deepFreeze } from "../support/deepFreeze.js";
 
@@ -70,7 +70,7 @@ describe("goodMinusBadSeries on the sample usage history", () => {
   });
 
   it("monthly, counting only paying customers (activeIn): the sample's customers all pay in Jan–Feb 2026", () => {
-    const series = goodMinusBadSeries(history, scorecard as ScorecardInput, { period: quarter(2026, 1), every: "month", activeIn: contracts });
+    const series = goodMinusBadSeries(history, scorecard as ScorecardInput, { period: quarter(2026, 1), every: "month", activeIn: sample as ContractInput[] });
     expect(series.steps.map((s) => [s.label, s.asOf, s.bands.total, s.bands.index?.toDecimalPlaces(2).toString()])).toEqual([
       ["2026-01", "2026-01-31", 7, "14.29"],
       ["2026-02", "2026-02-28", 7, "28.57"],

@@ -93,6 +93,8 @@ describe("alertsToSlack", () => {
       message: 'must be an alert from evaluateAlerts (kind "threshold", "drop", "band" or "noContact")',
     });
     expect((caught(() => loose([{ ...threshold("a"), value: "1" }])) as ValidationError).issues[0]!.path).toBe("alerts[0].value");
+    const notObject = caught(() => loose([threshold("a"), 5])) as ValidationError;
+    expect(notObject.issues.map((i) => i.path)).toEqual(["alerts[1]"]);
     expect((caught(() => loose([], { maxBlocks: 51 })) as ValidationError).issues[0]!.path).toBe("options.maxBlocks");
     expect((caught(() => loose([], { maxCharacters: 100 })) as ValidationError).issues[0]!.path).toBe("options.maxCharacters");
     expect((caught(() => loose([], null)) as ValidationError).issues[0]!.path).toBe("options");
