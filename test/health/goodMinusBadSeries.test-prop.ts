@@ -16,6 +16,7 @@ describe("goodMinusBadSeries properties", () => {
       expect(series.steps.length).toBeGreaterThan(0);
       expect(series.steps[0]!.start).toBe(period.start);
       expect(series.steps[series.steps.length - 1]!.end).toBe(period.end);
+      series.steps.slice(1).forEach((step, k) => expect(step.start).toBe(series.steps[k]!.end)); // contiguous, no gap
       for (const step of series.steps) {
         expect(step.bands).toEqual(goodMinusBad(scoreCustomers(history, scorecard, { asOf: step.asOf })));
       }

@@ -79,6 +79,19 @@ describe("twoProportionZTest", () => {
     expect(test.pValue).toBeCloseTo(0.0209, 4);
   });
 
+  it("z² equals Pearson's χ² of the 2×2 table, Σ (O − E)²/E, computed independently", () => {
+    const cases: [number, number, number, number][] = [[45, 50, 30, 50], [40, 200, 60, 200], [140, 200, 255, 340], [28, 254, 36, 301], [3, 7, 9, 11]];
+    for (const [s1, n1, s2, n2] of cases) {
+      const total = n1 + n2;
+      const successes = s1 + s2;
+      const observed = [s1, n1 - s1, s2, n2 - s2];
+      const expected = [(n1 * successes) / total, (n1 * (total - successes)) / total, (n2 * successes) / total, (n2 * (total - successes)) / total];
+      const chiSquare = observed.reduce((sum, o, k) => sum + (o - expected[k]!) ** 2 / expected[k]!, 0);
+      const { z } = twoProportionZTest({ successes: s1, trials: n1 }, { successes: s2, trials: n2 });
+      expect(z! ** 2).toBeCloseTo(chiSquare, 10);
+    }
+  });
+
   it("symmetry: swapping the groups flips the sign of z, keeps the p-value", () => {
     const ab = twoProportionZTest({ successes: 7, trials: 12 }, { successes: 3, trials: 11 });
     const ba = twoProportionZTest({ successes: 3, trials: 11 }, { successes: 7, trials: 12 });
