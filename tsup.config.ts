@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  // charts, sql, stripe, review: separate entry points (cs-metrics/charts, …/sql, …/stripe, …/review); cli: the
+  // charts, sql, stripe, review, slack: separate entry points (cs-metrics/charts, …/sql, …/stripe, …/review, …/slack); cli: the
   // `cs-metrics` command (bin). review loads vega and vega-lite (dependencies, so tsup leaves them external)
   // lazily, and only it does.
   entry: {
@@ -10,6 +10,7 @@ export default defineConfig({
     sql: "src/sql/index.ts",
     stripe: "src/stripe/index.ts",
     review: "src/review/index.ts",
+    slack: "src/slack/index.ts",
     cli: "src/cli/main.ts",
   },
   format: ["esm", "cjs"],

@@ -116,6 +116,19 @@ export { expectedRetention, renewalRateByBand } from "./health/expectedRetention
 export type { BandRenewals, ExpectedRetention, RenewalRateByBand, RenewalRates, RenewalRecord } from "./health/expectedRetention.js";
 export { correlation } from "./stats/correlation.js";
 export type { CorrelationMethod, CorrelationOptions, CorrelationValue } from "./stats/correlation.js";
+export { wilsonInterval } from "./stats/wilsonInterval.js";
+export type { ProportionInterval } from "./stats/wilsonInterval.js";
+export { twoProportionZTest } from "./stats/twoProportionTest.js";
+export type { ProportionCounts, TwoProportionTest } from "./stats/twoProportionTest.js";
+export { goodMinusBadSeries } from "./health/goodMinusBadSeries.js";
+export type { GoodMinusBadSeries, GoodMinusBadSeriesOptions, GoodMinusBadSeriesStep, GoodMinusBadStep } from "./health/goodMinusBadSeries.js";
+
+// Drivers of retention and the effect of CS interventions.
+export { retentionByFactor } from "./drivers/retentionByFactor.js";
+export type { CustomerFactor, FactorComparison, FactorRetention, RetentionByFactor, RetentionByFactorOptions } from "./drivers/retentionByFactor.js";
+export { interventionEffect } from "./drivers/interventionEffect.js";
+export type { DateRange, DatedValue, InterventionEffect, InterventionEffectOptions, InterventionGroup } from "./drivers/interventionEffect.js";
+export type { BootstrapInterval } from "./stats/bootstrap.js";
 
 // Scale: streaming books and mergeable partial results.
 export { contractBookFromAsyncIterable, contractBookFromIterable } from "./revenue/contractBookFromStream.js";

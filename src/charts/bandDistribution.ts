@@ -26,12 +26,12 @@ interface Point {
   readonly shares: readonly [Decimal, Decimal, Decimal, Decimal] | null;
 }
 
-/** Reads the points; problems recorded on `input` (`points[2].bands.goodPct`). */
-function readPoints(input: ChartInput, value: unknown): Point[] {
+/** Reads the points; problems recorded on `input` (`points[2].bands.goodPct`, with `root` = "points"). */
+function readPoints(input: ChartInput, value: unknown, root: string): Point[] {
   const points: Point[] = [];
-  const rows = input.array(value, "points", "{ label, bands } points") ?? [];
+  const rows = input.array(value, root, "{ label, bands } points") ?? [];
   const labels = rows.map((row, index) => {
-    const path = `points[${index}]`;
+    const path = `${root}[${index}]`;
     const point = input.record(row, path, "a { label, bands } point");
     if (point === null) return null;
     const label = input.text(point["label"], `${path}.label`);
@@ -48,7 +48,7 @@ function readPoints(input: ChartInput, value: unknown): Point[] {
     }
     return label;
   });
-  checkUnique(input, labels, (index) => `points[${index}].label`, "label");
+  checkUnique(input, labels, (index) => `${root}[${index}].label`, "label");
   return points;
 }
 
@@ -88,11 +88,20 @@ export const BAND_COLORS = { Good: "#2e9e5b", Normal: "#e0a526", Bad: "#d1453b" 
  * ```
  */
 export function bandDistributionChart(points: readonly BandDistributionPoint[], options: ChartOptions = {}): VegaLiteSpec {
+  return bandChartSpec(points, options, "points", "Health bands and Good−Bad (ヘルススコア分布)");
+}
+
+/**
+ * The band chart of `points` read at `root` (`points`, or `series.steps` for the Good−Bad series
+ * chart), with `title` by default.
+ * @internal
+ */
+export function bandChartSpec(points: unknown, options: ChartOptions, root: string, title: string): VegaLiteSpec {
   const read = readOptions(options);
   const input = new ChartInput();
-  const parsed = readPoints(input, points);
+  const parsed = readPoints(input, points, root);
   const size = frame(input, read, {
-    title: "Health bands and Good−Bad (ヘルススコア分布)",
+    title,
     width: Math.max(480, POINT_STEP * parsed.length),
     height: 320,
   });

@@ -13,6 +13,7 @@ export { priorityQuadrantChart, CONTACT_COLORS, DEFAULT_LABEL_TOP } from "./prio
 export type { PriorityQuadrantChartOptions, QuadrantChartCustomer } from "./priorityQuadrant.js";
 export { bandDistributionChart, BAND_COLORS } from "./bandDistribution.js";
 export type { BandDistributionPoint } from "./bandDistribution.js";
+export { goodMinusBadSeriesChart } from "./goodMinusBadSeries.js";
 export { mrrMovementsChart } from "./mrrMovementsSeries.js";
 export type { MrrMovementsInput } from "./mrrMovementsSeries.js";
 export { concentrationCurveChart } from "./concentrationCurve.js";

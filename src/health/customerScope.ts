@@ -52,7 +52,7 @@ export interface LatestSnapshot {
 }
 
 /** `activeIn` as a book: a book itself, or records validated under `options.activeIn[i]`. */
-function activeBook(activeIn: unknown): ContractBook {
+export function activeBook(activeIn: unknown): ContractBook {
   if (isContractBook(activeIn)) return activeIn;
   if (!Array.isArray(activeIn)) {
     throw new ValidationError([{ path: "options.activeIn", message: "must be a contract book or an array of contract records" }]);

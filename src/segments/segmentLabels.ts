@@ -45,26 +45,29 @@ function checkLabel(label: unknown, path: string): string | null {
   throw new ValidationError([{ path, message: `must be a segment label (a string), null or undefined (got ${describeValue(label)})` }]);
 }
 
-/** The customer → label lookup of a customer attribute, validated. */
-function customerLookup(segment: unknown): (customerId: string) => string | null {
+/**
+ * The customer → label lookup of a customer attribute (a Map, a plain object or a function), validated;
+ * problems are reported at `path` (`options.segment`, or `factor` for retentionByFactor).
+ */
+export function customerLookup(segment: unknown, path = PATH): (customerId: string) => string | null {
   if (typeof segment === "function") {
-    return (customerId) => checkLabel((segment as (id: string) => unknown)(customerId), `${PATH}(${JSON.stringify(customerId)})`);
+    return (customerId) => checkLabel((segment as (id: string) => unknown)(customerId), `${path}(${JSON.stringify(customerId)})`);
   }
   if (segment instanceof Map) {
     for (const [key, label] of segment) {
-      if (typeof key !== "string") throw new ValidationError([{ path: PATH, message: `must map customer ids (strings) to labels (got the key ${describeValue(key)})` }]);
-      checkLabel(label, `${PATH}.get(${JSON.stringify(key)})`);
+      if (typeof key !== "string") throw new ValidationError([{ path, message: `must map customer ids (strings) to labels (got the key ${describeValue(key)})` }]);
+      checkLabel(label, `${path}.get(${JSON.stringify(key)})`);
     }
     const map = segment as ReadonlyMap<string, string | null | undefined>;
     return (customerId) => map.get(customerId) ?? null;
   }
   if (typeof segment === "object" && segment !== null && !Array.isArray(segment)) {
     const record = segment as Readonly<Record<string, unknown>>;
-    for (const key of Object.keys(record)) checkLabel(record[key], `${PATH}[${JSON.stringify(key)}]`);
+    for (const key of Object.keys(record)) checkLabel(record[key], `${path}[${JSON.stringify(key)}]`);
     return (customerId) => (Object.hasOwn(record, customerId) ? (record[customerId] as string | null | undefined) ?? null : null);
   }
   throw new ValidationError([
-    { path: PATH, message: `must be "plan", "product", a Map or object from customer id to label, or a function of the customer id (got ${describeValue(segment)})` },
+    { path, message: `must be ${path === PATH ? '"plan", "product", ' : ""}a Map or object from customer id to label, or a function of the customer id (got ${describeValue(segment)})` },
   ]);
 }
 

@@ -33,7 +33,7 @@ const allowed = (path) =>
   (/^dist\/[\w.-]+\.(js|cjs|d\.ts|d\.cts|js\.map|cjs\.map)$/.test(path) && !/^dist\/cli\.(cjs|d\.)/.test(path));
 const extra = files.filter((path) => !allowed(path));
 check(extra.length === 0, `the tarball holds only dist, README, LICENSE, CHANGELOG and package.json (extra: ${extra.join(", ") || "none"})`);
-const needed = ["LICENSE", "README.md", "CHANGELOG.md", "dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/charts.js", "dist/charts.cjs", "dist/charts.d.ts", "dist/charts.d.cts", "dist/stripe.js", "dist/stripe.cjs", "dist/stripe.d.ts", "dist/stripe.d.cts", "dist/review.js", "dist/review.cjs", "dist/review.d.ts", "dist/review.d.cts", "dist/cli.js"];
+const needed = ["LICENSE", "README.md", "CHANGELOG.md", "dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/charts.js", "dist/charts.cjs", "dist/charts.d.ts", "dist/charts.d.cts", "dist/stripe.js", "dist/stripe.cjs", "dist/stripe.d.ts", "dist/stripe.d.cts", "dist/review.js", "dist/review.cjs", "dist/review.d.ts", "dist/review.d.cts", "dist/slack.js", "dist/slack.cjs", "dist/slack.d.ts", "dist/slack.d.cts", "dist/cli.js"];
 const absent = needed.filter((path) => !files.includes(path));
 check(absent.length === 0, `the tarball holds ${needed.length} files a user needs (missing: ${absent.join(", ") || "none"})`);
 check(!files.some((path) => path.startsWith("src/") || path.startsWith("test/") || path.startsWith("examples/")), "no sources, tests or examples in the tarball");
@@ -127,13 +127,21 @@ console.log(nrr(contracts, year(2025))?.toString(), grr(contracts, year(2025))?.
 );
 check(sh(DENO, ["run", "--check", "--allow-read", "--allow-env", "deno.ts"], project).trim() === EXPECTED, "import from Deno, type-checked (node_modules of the scratch project)");
 
+// cs-metrics/slack: Block Kit payloads from ESM and CommonJS, escaped.
+const SLACK_ALERT = `[{ kind: "noContact", ruleId: "quiet", customerId: "a<b>", at: "2025-03-01", lastContactAt: "2025-01-01", daysSinceContact: 59 }]`;
+const SLACK_EXPECTED = "1 *Customer:* a&lt;b&gt;";
+writeFileSync(join(project, "slack.mjs"), `import { alertsToSlack } from "cs-metrics/slack";\nconst messages = alertsToSlack(${SLACK_ALERT});\nconsole.log(messages.length, messages[0].blocks[1].text.text.split("\\n")[0]);\n`);
+check(sh(process.execPath, ["slack.mjs"], project).trim() === SLACK_EXPECTED, "import cs-metrics/slack from ESM");
+writeFileSync(join(project, "slack.cjs"), `const { alertsToSlack } = require("cs-metrics/slack");\nconst messages = alertsToSlack(${SLACK_ALERT});\nconsole.log(messages.length, messages[0].blocks[1].text.text.split("\\n")[0]);\n`);
+check(sh(process.execPath, ["slack.cjs"], project).trim() === SLACK_EXPECTED, "require cs-metrics/slack from CommonJS");
+
 // 3. The command.
 const csv = sh(join(project, "node_modules", ".bin", "cs-metrics"), ["report", "--contracts", join(ROOT, "examples", "data", "contracts.csv"), "--period", "2025", "--fiscal-start", "4", "--format", "csv"], project);
 check(csv.includes("startingMrr,1620000\n") && csv.includes("endingMrr,1590000\n"), "the cs-metrics command runs from the installed package");
 
 // 4. The review page (cs-metrics/review): vega and vega-lite load only there, lazily.
 const installed = join(project, "node_modules", "cs-metrics", "dist");
-for (const entry of ["index.js", "index.cjs", "charts.js", "charts.cjs", "sql.js", "sql.cjs", "stripe.js", "stripe.cjs"]) {
+for (const entry of ["index.js", "index.cjs", "charts.js", "charts.cjs", "sql.js", "sql.cjs", "stripe.js", "stripe.cjs", "slack.js", "slack.cjs"]) {
   check(!/["']vega(-lite)?["']/.test(readFileSync(join(installed, entry), "utf8")), `dist/${entry} does not import vega (only cs-metrics/review does)`);
 }
 writeFileSync(

@@ -7,6 +7,7 @@ import {
   Decimal,
   ValidationError,
   contractBook,
+  evaluateAlerts,
   formatPercent,
   grr,
   nrr,
@@ -19,6 +20,7 @@ import {
 } from "cs-metrics";
 import { VEGA_LITE_SCHEMA, mrrBridgeChart, mrrBridgeSteps, type MrrBridgeStep, type VegaLiteSpec } from "cs-metrics/charts";
 import { SQL_DIALECTS, toSql, type SqlDialect, type SqlStatement } from "cs-metrics/sql";
+import { alertsToSlack, type SlackMessage } from "cs-metrics/slack";
 import type { z } from "zod";
 
 /** Exact type equality (`any` equals nothing but `any`, so a type that silently became `any` fails). */
@@ -84,3 +86,11 @@ export const sqlText: string = statement.sql;
 export const dialects: readonly SqlDialect[] = SQL_DIALECTS;
 // @ts-expect-error not a dialect
 toSql("revenueReport", { dialect: "oracle", period: year(2025) });
+
+// cs-metrics/slack: evaluateAlerts' result is what alertsToSlack takes; the payload is plain JSON.
+const alerts = evaluateAlerts([{ customerId: "a", at: "2025-01-31", metrics: { logins: 10 } }], [{ id: "low", metric: "logins", below: 50 }]);
+export const slackMessages: SlackMessage[] = alertsToSlack(alerts, { title: "Alerts", maxBlocks: 50 });
+export const blockText: string = slackMessages[0]?.blocks[0]?.text.text ?? "";
+export const blockType: Equal<SlackMessage["blocks"][number]["type"], "section"> = true;
+// @ts-expect-error maxBlocks is a number
+alertsToSlack(alerts, { maxBlocks: "50" });
