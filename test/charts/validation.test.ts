@@ -112,6 +112,7 @@ describe("decimal fields: Decimals, numbers, or plain decimal strings only", () 
     ]);
     // a JSON-saved Decimal's exponent text, signed, is read; other exponent text and out-of-bounds magnitudes are not
     expect(values(bandDistributionChart([{ label: "x", bands: { ...bands, index: "-4.1666e-9" } as never }]))[0]?.goodMinusBad).toBe(-4.1666e-9);
+    expect(values(bandDistributionChart([{ label: "x", bands: { ...bands, index: "4.1666e-9" } as never }]))[0]?.goodMinusBad).toBe(4.1666e-9);
     expect(values(bandDistributionChart([{ label: "x", bands: { ...bands, index: " -0 " } as never }]))[0]?.goodMinusBad).toBe(0);
     expect(issuesOf(() => bandDistributionChart([{ label: "x", bands: { ...bands, index: "-1e1" } as never }]))).toEqual([
       { path: "points[0].bands.index", message: 'must be a decimal number like "-12.5" (got "-1e1")' },
