@@ -139,7 +139,7 @@ export { bandTally, goodMinusBadFromTally, mergeBandTallies } from "./health/ban
 
 // Usage: product events → usage snapshots and feature adoption (streaming, mergeable).
 export { usageSnapshots, usageSnapshotsFromAsyncIterable, usageSnapshotsFromIterable } from "./usage/usageSnapshots.js";
-export type { UsageSnapshotsOptions } from "./usage/usageSnapshots.js";
+export type { UsageDataQuality, UsageSnapshots, UsageSnapshotsOptions } from "./usage/usageSnapshots.js";
 export type { CountsByCustomer, SnapshotInputOptions } from "./usage/snapshotInputs.js";
 export type { OnDates, ResolvedWindows, UsageWindows } from "./usage/usageWindows.js";
 export { featureAdoption } from "./usage/featureAdoption.js";

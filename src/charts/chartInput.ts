@@ -8,8 +8,8 @@
 import { Decimal } from "decimal.js";
 import type { CalendarDate } from "../dates/calendarDate.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
-import { NO_CURRENCY, isKnownCurrency } from "../money/currency.js";
-import { describeValue, toAmount, toCalendarDate } from "../schemas/primitives.js";
+import { NO_CURRENCY, canonicalCurrency } from "../money/currency.js";
+import { describeValue, toAmount, toCalendarDate, toDecimalNumber } from "../schemas/primitives.js";
 
 /**
  * A result as it comes back from `JSON.parse(JSON.stringify(result))`: every `Decimal` becomes its
@@ -65,9 +65,10 @@ export class ChartInput {
     return this.fail(path, `must be a non-empty string (got ${describeValue(value)})`);
   }
 
-  /** An ISO 4217 code the engine knows, or `"XXX"` (the currency of an empty book). */
+  /** An ISO 4217 code the engine knows in any letter case (`"usd"` → `"USD"`), or `"XXX"` (the currency of an empty book). */
   currency(value: unknown, path: string): string | null {
-    if (typeof value === "string" && (isKnownCurrency(value) || value === NO_CURRENCY)) return value;
+    const code = typeof value === "string" ? (value === NO_CURRENCY ? value : canonicalCurrency(value)) : null;
+    if (code !== null) return code;
     return this.fail(path, `must be an ISO 4217 currency code (got ${describeValue(value)})`);
   }
 
@@ -156,23 +157,19 @@ function unsignedDecimal(value: unknown): Decimal | string {
   return saved === null ? parsed : toAmount(saved);
 }
 
-/** A signed decimal: the rules of {@link unsignedDecimal} applied to its magnitude. */
+/**
+ * A signed decimal: the library's decimal reader ({@link toDecimalNumber}: a Decimal, a finite number
+ * or plain decimal text, sign allowed), or a JSON-saved Decimal's exponent text with a sign; its
+ * magnitude within the amount rules' bounds.
+ */
 function signedDecimal(value: unknown): Decimal | string {
-  let magnitude: unknown = value;
-  let negative = false;
-  if (typeof value === "string" && /^\s*-[\d.]/.test(value)) {
-    magnitude = value.trim().slice(1);
-    negative = true;
-  } else if (typeof value === "number" && value < 0) {
-    magnitude = -value;
-    negative = true;
-  } else if (Decimal.isDecimal(value) && (value as Decimal).isNegative()) {
-    magnitude = (value as Decimal).negated();
-    negative = true;
-  }
-  const parsed = unsignedDecimal(magnitude);
-  if (typeof parsed === "string") return negative ? `must be a decimal number like "-12.5" (got ${describeValue(value)})` : parsed;
-  return negative ? parsed.negated() : parsed;
+  const negativeText = typeof value === "string" && /^\s*-/.test(value);
+  const saved = typeof value === "string" ? jsonDecimal(value.trim().replace(/^-/, "")) : null;
+  const parsed = saved === null ? toDecimalNumber(value) : negativeText ? saved.negated() : saved;
+  if (typeof parsed === "string") return negativeText ? `must be a decimal number like "-12.5" (got ${describeValue(value)})` : parsed;
+  const magnitude = toAmount(parsed.abs());
+  if (typeof magnitude === "string") return magnitude;
+  return parsed.isNegative() && !parsed.isZero() ? magnitude.negated() : magnitude;
 }
 
 /** Checks that `keys` has no repeats, reporting each repeat at `path(index)`. */

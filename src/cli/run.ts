@@ -17,11 +17,11 @@ import { formatPath } from "../schemas/primitives.js";
 import { CliInputError, CliUsageError, locateIssues } from "./cliErrors.js";
 import { INPUT_OPTIONS, type InputOptions, readInputOptions } from "./inputOptions.js";
 import { withZonedDates } from "../schemas/zonedDateFields.js";
-import { snapshotsFromEvents } from "./eventSnapshots.js";
+import { eventWarnings, featuresAvailableArgument, snapshotsFromEvents } from "./eventSnapshots.js";
 import { CONTACTS_CSV, CONTRACTS_CSV, EVENTS_CSV, USAGE_CSV } from "./inputShapes.js";
 import { readJsonFile } from "./jsonRecords.js";
 import { periodArgument } from "./periodArgument.js";
-import { healthSection } from "./healthSection.js";
+import { healthSection, lastDayOf } from "./healthSection.js";
 import { type LocatedFile, type RecordFile, readRecords } from "./readRecords.js";
 import { type ReportFormat, type ReportSection, renderReport } from "./renderReport.js";
 import { type ReviewUsageInput, reviewPageHtml } from "./reviewPage.js";
@@ -44,6 +44,8 @@ Options:
   --events <file>         product events (customerId, userId, at, feature, count), CSV or JSON: usage
                           snapshots as of the period's last day, instead of --usage
   --contacts <file>       CRM contacts (customerId, at) for the snapshots' lastContactAt (with --events)
+  --features-available <n|names>  features a customer can use, for featureAdoption (with --events):
+                          a count (6) or names (dashboards,reports: only those count as used)
   --scorecard <file>      scorecard JSON: adds health scoring of the usage snapshots
   --period <period>       YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (end exclusive) (required)
   --fiscal-start <month>  first month of the fiscal year, 1–12 (default 1; 4 for April)
@@ -70,6 +72,7 @@ interface ReportArguments {
   readonly usage: string | undefined;
   readonly events: string | undefined;
   readonly contacts: string | undefined;
+  readonly featuresAvailable: number | readonly string[] | undefined;
   readonly scorecard: string | undefined;
   readonly period: string;
   readonly fiscalStart: number;
@@ -86,6 +89,7 @@ const OPTIONS = {
   usage: { type: "string" },
   events: { type: "string" },
   contacts: { type: "string" },
+  "features-available": { type: "string" },
   scorecard: { type: "string" },
   period: { type: "string" },
   "fiscal-start": { type: "string" },
@@ -154,11 +158,13 @@ function readArguments(argv: readonly string[]): ReportArguments | "help" | "ver
   if (usage !== undefined && events !== undefined) throw new CliUsageError("give --usage or --events, not both (both are the usage snapshots of the health section)");
   if (scorecard !== undefined && usage === undefined && events === undefined) throw new CliUsageError("--scorecard needs --usage or --events");
   if (contactsFile !== undefined && events === undefined) throw new CliUsageError("--contacts needs --events (with --usage, lastContactAt comes from the snapshots)");
+  const featuresAvailable = featuresAvailableArgument(values["features-available"]);
+  if (featuresAvailable !== undefined && events === undefined) throw new CliUsageError("--features-available needs --events (with --usage, featuresAvailable comes from the snapshots)");
   const inputs = readInputOptions(values, { contracts: CONTRACTS_CSV, usage: USAGE_CSV, events: EVENTS_CSV, contacts: CONTACTS_CSV });
   for (const [mapping, file, name] of [[inputs.columns.usage, usage, "usage"], [inputs.columns.events, events, "events"], [inputs.columns.contacts, contactsFile, "contacts"]] as const) {
     if (mapping !== undefined && file === undefined) throw new CliUsageError(`${mapping.option} needs --${name}`);
   }
-  return { contracts, usage, events, contacts: contactsFile, scorecard, period: values.period, fiscalStart: Number(fiscalText), format, output, lang, proration, quiet: values.quiet === true, inputs };
+  return { contracts, usage, events, contacts: contactsFile, featuresAvailable, scorecard, period: values.period, fiscalStart: Number(fiscalText), format, output, lang, proration, quiet: values.quiet === true, inputs };
 }
 
 /** The snapshot fields that `--time-zone` lets hold a date-time. */
@@ -291,7 +297,9 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
         files.contacts = contacts;
         read.push(contacts);
       }
-      snapshots = snapshotsFromEvents({ events: events.records, contacts: contacts?.records, timeZone: inputs.timeZone }, book, report.period);
+      const fromEvents = snapshotsFromEvents({ events: events.records, contacts: contacts?.records, timeZone: inputs.timeZone, featuresAvailable: args.featuresAvailable }, book, report.period);
+      for (const warning of eventWarnings(fromEvents, events, lastDayOf(report.period))) io.stderr(`${terminalText(`cs-metrics: warning: ${warning}`)}\n`);
+      snapshots = fromEvents;
     }
     if (snapshots !== undefined) {
       let scorecardInput: ScorecardInput | undefined;

@@ -5,7 +5,7 @@
  */
 import { Decimal } from "decimal.js";
 import { ValidationError } from "../errors.js";
-import { NO_CURRENCY, isKnownCurrency, minorUnitDigits } from "./currency.js";
+import { NO_CURRENCY, canonicalCurrency, minorUnitDigits } from "./currency.js";
 import { readOptions } from "../schemas/options.js";
 import { describeValue, toDecimalNumber } from "../schemas/primitives.js";
 
@@ -117,26 +117,29 @@ export function formatPercent(rate: Decimal.Value | null, options: FormatPercent
  * @remarks Uses `Intl.NumberFormat` with `style: "currency"` on the exact decimal text.
  * @param amount - The amount: a plain decimal string, finite number or Decimal, read by the same rules and
  *   with the same messages as a contract's `amount` (`"0x10"` and `"1e5"` are refused); a sign is allowed.
- * @param currency - ISO 4217 code; `"XXX"` (no currency, as an empty contract book reports) is accepted.
+ * @param currency - ISO 4217 code in any letter case (`"usd"` is USD); `"XXX"` (no currency, as an empty contract book reports) is accepted.
  * @throws {@link ValidationError} for an unknown currency, an amount that is not such a number, bad `decimals` or `locale`, or options that are not an object.
  * @example
  * ```ts
  * import { formatMoney } from "cs-metrics";
  * formatMoney("1800000", "JPY"); //=> "¥1,800,000"
  * formatMoney("12345.675", "USD"); //=> "$12,345.68"
+ * formatMoney("19.5", "usd"); //=> "$19.50"
  * ```
  */
 export function formatMoney(amount: Decimal.Value, currency: string, options: FormatMoneyOptions = {}): string {
   // "XXX" (no currency) is what an empty book without a currency reports; it formats with "¤".
-  if (typeof currency !== "string" || (!isKnownCurrency(currency) && currency !== NO_CURRENCY)) {
+  // Any letter case, as the schemas read codes: "usd" (as Stripe writes it) formats as USD.
+  const code = typeof currency !== "string" ? null : currency === NO_CURRENCY ? currency : canonicalCurrency(currency);
+  if (code === null) {
     throw new ValidationError([{ path: "currency", message: `must be an ISO 4217 currency code (got ${describeValue(currency)})` }]);
   }
   const { decimals: decimalsOption, locale } = readOptions(options);
-  const decimals = checkDecimals(decimalsOption ?? minorUnitDigits(currency), "options.decimals");
+  const decimals = checkDecimals(decimalsOption ?? minorUnitDigits(code), "options.decimals");
   const rounded = toDecimal(amount, "amount").toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
   const format = numberFormat(locale, {
     style: "currency",
-    currency,
+    currency: code,
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
   });

@@ -6,6 +6,7 @@
 import { formatCalendarDate } from "../dates/calendarDate.js";
 import type { ResolvedPeriod } from "../dates/period.js";
 import { type MonthlyConversions, type PositiveFraction, monthsPerInterval } from "../revenue/monthlyConversion.js";
+import type { LinesMode } from "../revenue/openLines.js";
 import type { DialectRules } from "./dialect.js";
 
 /**
@@ -24,6 +25,8 @@ export interface ContractColumnSql {
   readonly amount: string;
   readonly interval: string;
   readonly intervalCount: string;
+  /** The product column (read under `lines: "supersede"` only), or a `NULL` when the table has none. */
+  readonly product: string;
 }
 
 /** What a revenue statement is compiled from. */
@@ -41,6 +44,8 @@ export interface RevenueQueryContext {
   readonly segment?: string;
   /** Weeks and days per month (their denominators divide 12: see {@link sqlConversionProblem}). */
   readonly conversions: MonthlyConversions;
+  /** How a customer's lines combine, as `contractBook`'s `lines` option (default `"separate"`). */
+  readonly lines: LinesMode;
 }
 
 /**
@@ -72,10 +77,39 @@ function failure(rules: DialectRules, id: string, problem: string): string {
   return rules.fail(`CONCAT('cs-metrics: contract ', ${rules.toText(id)}, ': ${problem}')`);
 }
 
+/** Null-safe equality of the product of two row aliases (an absent product is one product). */
+function sameProduct(a: string, b: string): string {
+  return `(${a}.product = ${b}.product OR (${a}.product IS NULL AND ${b}.product IS NULL))`;
+}
+
+/**
+ * Under `lines: "supersede"`, CTEs `superseded_on` and `settled_rows`: an open-ended row ends on the
+ * first later start day of a row of its customer and product, as `contractBook(…, { lines:
+ * "supersede" })` does (rows starting the same day never end each other).
+ */
+function supersedeCtes(segment: boolean): string {
+  return `superseded_on AS (
+  -- lines: "supersede": an open-ended line ends where the next line of its customer and product starts (a later day).
+  SELECT open_rows.customer_id, open_rows.product, open_rows.start_date, MIN(later.start_date) AS new_end
+  FROM (SELECT DISTINCT customer_id, product, start_date FROM contract_rows WHERE end_date IS NULL) AS open_rows
+  JOIN contract_rows AS later
+    ON later.customer_id = open_rows.customer_id AND ${sameProduct("later", "open_rows")} AND later.start_date > open_rows.start_date
+  GROUP BY open_rows.customer_id, open_rows.product, open_rows.start_date
+),
+settled_rows AS (
+  SELECT r.id, r.customer_id, r.start_date, COALESCE(r.end_date, s.new_end) AS end_date, r.amount, r.interval_units, r.interval_count${segment ? ", r.segment" : ""}
+  FROM contract_rows AS r
+  LEFT JOIN superseded_on AS s
+    ON r.end_date IS NULL AND s.customer_id = r.customer_id AND ${sameProduct("s", "r")} AND s.start_date = r.start_date
+),
+`;
+}
+
 /**
  * CTEs `contract_rows` (the caller's columns under our names, with months per amount) and
- * `contract_lines` (customer, dates, MRR units). A line that the library would reject stops the
- * query with an error naming the contract.
+ * `contract_lines` (customer, dates, MRR units) — with `lines: "supersede"`, the rows' ends settled
+ * first (see {@link supersedeCtes}). A line that the library would reject stops the query with an
+ * error naming the contract.
  */
 export function contractLinesCtes(context: RevenueQueryContext): string {
   const { rules, columns: c, amountScale } = context;
@@ -83,6 +117,7 @@ export function contractLinesCtes(context: RevenueQueryContext): string {
   const amountType = rules.name === "bigquery" ? "NUMERIC" : rules.decimalType(amountScale);
   const scaledAmount = `CAST(CAST(amount AS ${amountType}) * ${scale} AS ${rules.integerType})`;
   const fail = (problem: string): string => failure(rules, "id", problem);
+  const supersede = context.lines === "supersede";
   return `contract_rows AS (
   SELECT
     ${c.id} AS id,
@@ -92,10 +127,10 @@ export function contractLinesCtes(context: RevenueQueryContext): string {
     ${c.amount} AS amount,
     -- MRR units of one amount per interval: ${MONTHS_DENOMINATOR} / months it covers.
     CASE COALESCE(${c.interval}, 'month') ${(["month", "quarter", "year", "week", "day"] as const).map((interval) => `WHEN '${interval}' THEN ${intervalUnits(interval, context.conversions)}`).join(" ")} END AS interval_units,
-    COALESCE(${c.intervalCount}, 1) AS interval_count${context.segment === undefined ? "" : `,\n    ${context.segment} AS segment`}
+    COALESCE(${c.intervalCount}, 1) AS interval_count${context.segment === undefined ? "" : `,\n    ${context.segment} AS segment`}${supersede ? `,\n    ${c.product} AS product` : ""}
   FROM ${context.contracts}${context.segment === undefined ? "" : " AS contract_table"}
 ),
-contract_lines AS (
+${supersede ? supersedeCtes(context.segment !== undefined) : ""}contract_lines AS (
   SELECT
     customer_id,
     start_date,
@@ -110,7 +145,7 @@ contract_lines AS (
       WHEN MOD(interval_units, interval_count) <> 0 THEN ${fail(`interval count must divide ${MONTHS_DENOMINATOR / 12n}`)}
       ELSE ${scaledAmount} * ${rules.integerDivide("interval_units", "interval_count")}
     END AS mrr_units${context.segment === undefined ? "" : ",\n    segment"}
-  FROM contract_rows
+  FROM ${supersede ? "settled_rows" : "contract_rows"}
 )`;
 }
 

@@ -10,6 +10,7 @@ import type { PeriodInput } from "../schemas/period.js";
 import { describeValue } from "../schemas/primitives.js";
 import { cohortRetentionSql } from "./cohortSql.js";
 import { type MonthlyConversionOptions, readMonthlyConversions } from "../revenue/monthlyConversion.js";
+import type { LinesMode } from "../revenue/openLines.js";
 import { type ContractColumnSql, type RevenueQueryContext, sqlConversionProblem } from "./contractLinesSql.js";
 import { type DialectRules, SQL_DIALECTS, type SqlDialect, dialectRules } from "./dialect.js";
 import { MONEY_SCALE, RATE_SCALE } from "./exactDivision.js";
@@ -77,6 +78,11 @@ export interface ContractColumns {
   readonly interval?: string | null;
   /** Whole intervals one amount covers; NULL = 1 [`interval_count`]; `null`: no such column, every line 1. */
   readonly intervalCount?: string | null;
+  /**
+   * The line's product, read under `lines: "supersede"` only (a line supersedes the earlier open lines
+   * of its product; NULL = one product) [`product`]; `null`: no such column, every line one product.
+   */
+  readonly product?: string | null;
 }
 
 /**
@@ -124,6 +130,12 @@ export interface ToSqlOptions extends MonthlyConversionOptions {
   readonly includeReactivation?: boolean;
   /** The segment label of `revenueReportBySegment` (required there, not accepted elsewhere). */
   readonly segment?: SqlSegment;
+  /**
+   * How a customer's lines combine, as `contractBook`'s option: `"separate"` (default, every line
+   * counts) or `"supersede"` (each line ends the earlier open-ended lines of its customer and product
+   * that started on an earlier day, at its own start; `columns.product` names the product column).
+   */
+  readonly lines?: LinesMode;
 }
 
 /** {@link toSql}'s result. */
@@ -148,13 +160,14 @@ const DEFAULT_COLUMNS: { readonly [Key in keyof ContractColumns]-?: string } = {
   amount: "amount",
   interval: "interval",
   intervalCount: "interval_count",
+  product: "product",
 };
 
 /**
  * What an optional field mapped to `null` (no such column) reads as: a typed SQL `NULL`, which the
  * statement turns into the field's default exactly as it does a `NULL` in the column.
  */
-const ABSENT_COLUMN_SQL = { end: "CAST(NULL AS DATE)", interval: "NULL", intervalCount: "NULL" } as const;
+const ABSENT_COLUMN_SQL = { end: "CAST(NULL AS DATE)", interval: "NULL", intervalCount: "NULL", product: "NULL" } as const;
 
 type OptionalContractColumn = keyof typeof ABSENT_COLUMN_SQL;
 
@@ -211,6 +224,12 @@ function segmentExpression(
   return `(SELECT MAX(customer_table.${label}) FROM ${customers} AS customer_table WHERE customer_table.${id} = contract_table.${customerIdColumn})`;
 }
 
+function sqlLinesMode(value: unknown, issues: ValidationIssue[]): LinesMode {
+  if (value === undefined || value === "separate" || value === "supersede") return value ?? "separate";
+  issues.push({ path: "options.lines", message: `must be "separate" or "supersede" (got ${describeValue(value)})` });
+  return "separate";
+}
+
 function revenueContext(metric: RevenueSqlMetric, options: ToSqlOptions, dialect: SqlDialect, resolved: ResolvedPeriod): RevenueQueryContext {
   const rules = dialectRules(dialect);
   const issues: ValidationIssue[] = [];
@@ -222,11 +241,12 @@ function revenueContext(metric: RevenueSqlMetric, options: ToSqlOptions, dialect
     const name = given[key];
     if (name === null && isOptionalColumn(key)) return ABSENT_COLUMN_SQL[key];
     if (name === null) {
-      issues.push({ path: `options.columns.${key}`, message: `must be a column name: only end, interval and intervalCount may be null (no such column)` });
+      issues.push({ path: `options.columns.${key}`, message: `must be a column name: only end, interval, intervalCount and product may be null (no such column)` });
       return "";
     }
     return quoteIdentifier(name ?? DEFAULT_COLUMNS[key], rules, `options.columns.${key}`, issues);
   };
+  const lines = sqlLinesMode(options.lines, issues);
   const columns: ContractColumnSql = {
     id: column("id"),
     customerId: column("customerId"),
@@ -235,7 +255,10 @@ function revenueContext(metric: RevenueSqlMetric, options: ToSqlOptions, dialect
     amount: column("amount"),
     interval: column("interval"),
     intervalCount: column("intervalCount"),
+    // The product column is read only where it matters, so a table without one needs no mapping otherwise.
+    product: lines === "supersede" ? column("product") : "NULL",
   };
+  if (lines !== "supersede" && given["product"] !== undefined) issues.push({ path: "options.columns.product", message: 'is only read with lines: "supersede"' });
   const contracts = quoteTableName(options.tables?.contracts ?? "contracts", rules, "options.tables.contracts", issues);
   const amountScale = checkAmountScale(options.amountScale, dialect, issues);
   for (const flag of ["subtractReactivation", "includeReactivation"] as const) {
@@ -250,7 +273,7 @@ function revenueContext(metric: RevenueSqlMetric, options: ToSqlOptions, dialect
     if (problem !== null) issues.push({ path: `options.${key}`, message: problem });
   }
   if (issues.length > 0) throw new ValidationError(issues);
-  return { rules, contracts, columns, amountScale, resolved, conversions, ...(segment === undefined ? {} : { segment }) };
+  return { rules, contracts, columns, amountScale, resolved, conversions, lines, ...(segment === undefined ? {} : { segment }) };
 }
 
 /**

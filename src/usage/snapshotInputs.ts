@@ -7,7 +7,8 @@
 import { type EpochDay, parseCalendarDate } from "../dates/calendarDate.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
 import { compareIds } from "../revenue/contractBookBuilder.js";
-import { type ContractsInput, contractBook, isContractBook } from "../revenue/contractBook.js";
+import { type ContractBook, type ContractsInput, contractBook, isContractBook } from "../revenue/contractBook.js";
+import type { ContractInput } from "../schemas/contract.js";
 import { type ContactInput, contactSchema } from "../schemas/usageEvent.js";
 import { describeValue, formatPath } from "../schemas/primitives.js";
 
@@ -43,6 +44,8 @@ export interface SnapshotInputs {
   readonly featuresAvailable: number | undefined;
   /** With a list of names: only these count as used. */
   readonly featureNames: ReadonlySet<string> | undefined;
+  /** The customers of the contract lines given as `licensedSeats`, if any. */
+  readonly knownCustomers: ReadonlySet<string> | undefined;
   seatsOn(customerId: string, day: EpochDay): number | undefined;
   readonly provisioned: ReadonlyMap<string, number> | undefined;
   /** Latest contact on or before a day, or `null`. */
@@ -90,8 +93,7 @@ function readFeatures(value: unknown): { count: number | undefined; names: Set<s
 }
 
 /** Seat lines per customer: `[startDay, endDay, seats]`. */
-function seatLines(contracts: ContractsInput): Map<string, [EpochDay, EpochDay, number][]> {
-  const book = isContractBook(contracts) ? contracts : contractBook(contracts);
+function seatLines(book: ContractBook): Map<string, [EpochDay, EpochDay, number][]> {
   const lines = new Map<string, [EpochDay, EpochDay, number][]>();
   for (const contract of book.contracts) {
     if (contract.seats === undefined) continue;
@@ -103,21 +105,25 @@ function seatLines(contracts: ContractsInput): Map<string, [EpochDay, EpochDay, 
   return lines;
 }
 
-function readSeats(value: unknown): (customerId: string, day: EpochDay) => number | undefined {
-  if (value === undefined) return () => undefined;
+type SeatsOn = (customerId: string, day: EpochDay) => number | undefined;
+
+function readSeats(value: unknown): { seatsOn: SeatsOn; known: ReadonlySet<string> | undefined } {
+  if (value === undefined) return { seatsOn: () => undefined, known: undefined };
   if (isCountsObject(value)) {
     const counts = readCounts(value, "options.licensedSeats");
-    return (customerId) => counts.get(customerId);
+    return { seatsOn: (customerId) => counts.get(customerId), known: undefined };
   }
   if (!Array.isArray(value) && !isContractBook(value)) {
     throw new ValidationError([{ path: "options.licensedSeats", message: `must be contract lines or seats per customer (got ${describeValue(value)})` }]);
   }
-  const lines = seatLines(value as ContractsInput);
-  return (customerId, day) => {
+  const book = isContractBook(value) ? value : contractBook(value as readonly ContractInput[]);
+  const lines = seatLines(book);
+  const seatsOn: SeatsOn = (customerId, day) => {
     let seats: number | undefined;
     for (const [start, end, count] of lines.get(customerId) ?? []) if (start <= day && day < end) seats = (seats ?? 0) + count;
     return seats;
   };
+  return { seatsOn, known: new Set(book.customers.map((customer) => customer.customerId)) };
 }
 
 function readContacts(value: unknown, timeZone: string | undefined): Map<string, EpochDay[]> {
@@ -149,10 +155,12 @@ export function readSnapshotInputs(options: SnapshotInputOptions, timeZone: stri
     "options.provisionedUsers",
   );
   const contacts = readContacts(options.contacts, timeZone);
+  const seats = readSeats(options.licensedSeats);
   return {
     featuresAvailable: features.count,
     featureNames: features.names,
-    seatsOn: readSeats(options.licensedSeats),
+    knownCustomers: seats.known,
+    seatsOn: seats.seatsOn,
     provisioned,
     lastContactOn(customerId, day) {
       let latest: EpochDay | null = null;

@@ -22,6 +22,39 @@ export interface UsageSnapshotsOptions extends SnapshotInputOptions {
   readonly windows?: UsageWindows;
 }
 
+/**
+ * What {@link usageSnapshots} noticed in the events without rejecting them. An event missing its
+ * customer, user or date is not here: it is a {@link ValidationError} (`events[4].userId`).
+ */
+export interface UsageDataQuality {
+  /**
+   * Events of customers that are not in the contract lines given as `licensedSeats` (always empty
+   * without them): they still make snapshots, with no `licensedSeats`. `customers` sorted by id;
+   * `sampleIndexes` = the positions of the first five such events in the input.
+   */
+  readonly unknownCustomers: { readonly customers: readonly string[]; readonly events: number; readonly sampleIndexes: readonly number[] };
+  /** Events dated after the last `on` date: ignored (they belong to no snapshot), counted here. */
+  readonly futureEvents: { readonly events: number; readonly sampleIndexes: readonly number[] };
+}
+
+/** The snapshots, with {@link UsageDataQuality} as a non-enumerable `dataQuality` property. */
+export type UsageSnapshots = UsageSnapshot[] & { readonly dataQuality: UsageDataQuality };
+
+/** The data-quality summary of a finished state. */
+export function dataQualityOf(state: UsageState): UsageDataQuality {
+  return {
+    unknownCustomers: { customers: sortedIds(state.unknownCustomers.keys()), events: state.unknownEvents.events, sampleIndexes: [...state.unknownEvents.sampleIndexes] },
+    futureEvents: { events: state.futureEvents.events, sampleIndexes: [...state.futureEvents.sampleIndexes] },
+  };
+}
+
+/** The snapshots of a finished state with its data-quality summary attached (not enumerable: JSON and deep equality see a plain array). */
+function withDataQuality(state: UsageState, inputs: SnapshotInputs): UsageSnapshots {
+  const snapshots = snapshotsOf(state, inputs);
+  Object.defineProperty(snapshots, "dataQuality", { value: dataQualityOf(state), enumerable: false });
+  return snapshots as UsageSnapshots;
+}
+
 /** The options of a usage computation, checked. */
 export interface UsageSetup {
   readonly state: UsageState;
@@ -36,7 +69,9 @@ export function startUsage(options: UsageSnapshotsOptions | undefined, root = "e
   const windows = readWindows(given.windows);
   const timeZone = checkTimeZone(given.timeZone);
   const inputs = readSnapshotInputs(given, timeZone);
-  return { state: new UsageState(dates, windows, timeZone, root), inputs };
+  const state = new UsageState(dates, windows, timeZone, root);
+  state.knownCustomers = inputs.knownCustomers;
+  return { state, inputs };
 }
 
 function inWindow(seen: EpochDay | null | undefined, day: EpochDay, days: number): boolean {
@@ -98,6 +133,11 @@ export function snapshotsOf(state: UsageState, inputs: SnapshotInputs): UsageSna
  * - `licensedSeats` = Σ `seats` of c's contract lines active on d (`start ≤ d < end`), or from a map;
  * - `lastContactAt` = latest contact of c on or before d, `null` when none.
  *
+ * Events are never dropped silently: the result's non-enumerable `dataQuality` counts the events
+ * dated after the last date (ignored) and those of customers missing from the contract lines given
+ * as `licensedSeats` (kept), with the positions of the first five; an event without a user, a
+ * customer or a date is a {@link ValidationError}.
+ *
  * User ids are scoped to their customer. The windows follow the usual product-analytics reading
  * (Amplitude, Mixpanel: a rolling window ending on the day); some tools use calendar weeks or months
  * instead, or count a "month" as 28 days — set `windows` to match.
@@ -105,7 +145,7 @@ export function snapshotsOf(state: UsageState, inputs: SnapshotInputs): UsageSna
  * @param events - Usage events (see {@link UsageEventSchema}), in any order; not mutated.
  * @param options - `on`, `windows`, `timeZone` for date-times, and the non-event inputs.
  * @returns One snapshot per customer with an event on or before the date, per date, in customer-id
- * then date order.
+ * then date order, with `dataQuality` ({@link UsageDataQuality}).
  * @throws {@link ValidationError} for an invalid event (`events[4].at`), option (`options.on`,
  * `options.windows.mau`, `options.timeZone`), contact (`options.contacts[2].at`) or contract.
  * @example
@@ -117,9 +157,10 @@ export function snapshotsOf(state: UsageState, inputs: SnapshotInputs): UsageSna
  *   { customerId: "acme", userId: "cy", at: "2025-05-01" },
  * ], { on: "2025-06-30", featuresAvailable: 4 });
  * snapshots.map((s) => [s.dau, s.wau, s.mau, s.provisionedUsers, s.featuresUsed]); //=> [[1, 2, 2, 3, 1]]
+ * snapshots.dataQuality.futureEvents; //=> { events: 0, sampleIndexes: [] }
  * ```
  */
-export function usageSnapshots(events: readonly UsageEventInput[], options: UsageSnapshotsOptions): UsageSnapshot[] {
+export function usageSnapshots(events: readonly UsageEventInput[], options: UsageSnapshotsOptions): UsageSnapshots {
   if (!Array.isArray(events)) throw new ValidationError([{ path: "events", message: "must be an array of usage events" }]);
   return usageSnapshotsFromIterable(events, options);
 }
@@ -144,12 +185,12 @@ export function usageSnapshots(events: readonly UsageEventInput[], options: Usag
  * usageSnapshotsFromIterable(events(), { on: "2025-06-09" }).map((s) => s.mau); //=> [3]
  * ```
  */
-export function usageSnapshotsFromIterable(events: Iterable<UsageEventInput>, options: UsageSnapshotsOptions): UsageSnapshot[] {
+export function usageSnapshotsFromIterable(events: Iterable<UsageEventInput>, options: UsageSnapshotsOptions): UsageSnapshots {
   assertRecordSource(events, "events", "usage events", false);
   const { state, inputs } = startUsage(options);
   for (const event of events) state.add(event);
   state.check();
-  return snapshotsOf(state, inputs);
+  return withDataQuality(state, inputs);
 }
 
 /**
@@ -175,10 +216,10 @@ export function usageSnapshotsFromIterable(events: Iterable<UsageEventInput>, op
 export async function usageSnapshotsFromAsyncIterable(
   events: AsyncIterable<UsageEventInput> | Iterable<UsageEventInput>,
   options: UsageSnapshotsOptions,
-): Promise<UsageSnapshot[]> {
+): Promise<UsageSnapshots> {
   assertRecordSource(events, "events", "usage events", true);
   const { state, inputs } = startUsage(options);
   for await (const event of events) state.add(event);
   state.check();
-  return snapshotsOf(state, inputs);
+  return withDataQuality(state, inputs);
 }

@@ -69,6 +69,22 @@ function fastEvent(input: unknown, timeZone: string | undefined): EventFields | 
   return { customerId: customer, userId: user, day, feature: (feature ?? undefined) as string | undefined, count: (count ?? 1) as number };
 }
 
+/** How many sample event indexes a data-quality tally keeps. */
+export const SAMPLE_INDEXES = 5;
+
+/** Events that were read but are suspect: counted with the positions of the first few. */
+export interface EventTally {
+  /** How many events. */
+  events: number;
+  /** Positions of the first {@link SAMPLE_INDEXES} of them in the input (`events[n]`). */
+  readonly sampleIndexes: number[];
+}
+
+function tally(into: EventTally, index: number): void {
+  into.events++;
+  if (into.sampleIndexes.length < SAMPLE_INDEXES) into.sampleIndexes.push(index);
+}
+
 /** Index of the first date ≥ day (binary search over ascending dates). */
 function firstDateOnOrAfter(dates: readonly EpochDay[], day: EpochDay): number {
   let low = 0;
@@ -96,6 +112,14 @@ export class UsageState {
   readonly customers = new Map<string, Map<string, UserState>>();
   /** Problems found so far, by the event's position. */
   readonly issues: ValidationIssue[] = [];
+  /** Customers of the contract book, when one was given: events of others are tallied as unknown. */
+  knownCustomers: ReadonlySet<string> | undefined;
+  /** Events of customers not in {@link UsageState.knownCustomers}, per customer (still counted). */
+  readonly unknownCustomers = new Map<string, number>();
+  /** All events of unknown customers. */
+  readonly unknownEvents: EventTally = { events: 0, sampleIndexes: [] };
+  /** Events after the last requested date (ignored). */
+  readonly futureEvents: EventTally = { events: 0, sampleIndexes: [] };
   private readonly schema: typeof UsageEventSchema;
   private readonly timeZone: string | undefined;
   private readonly root: string;
@@ -123,7 +147,7 @@ export class UsageState {
       const { customerId, userId, at, feature, count } = parsed.data;
       event = { customerId, userId, day: cachedEpochDay(at)!, feature, count };
     }
-    if (this.issues.length === 0) this.record(event);
+    if (this.issues.length === 0) this.record(event, index);
   }
 
   /** Throws the recorded problems, if any. */
@@ -131,10 +155,14 @@ export class UsageState {
     if (this.issues.length > 0) throw new ValidationError(this.issues);
   }
 
-  private record(event: EventFields): void {
+  private record(event: EventFields, index: number): void {
     const { dates } = this;
     const last = dates[dates.length - 1]!;
-    if (event.day > last) return; // after every requested date: ignored
+    if (event.day > last) return tally(this.futureEvents, index); // after every requested date: ignored, reported
+    if (this.knownCustomers !== undefined && !this.knownCustomers.has(event.customerId)) {
+      this.unknownCustomers.set(event.customerId, (this.unknownCustomers.get(event.customerId) ?? 0) + 1);
+      tally(this.unknownEvents, index);
+    }
     let users = this.customers.get(event.customerId);
     if (users === undefined) this.customers.set(event.customerId, (users = new Map()));
     let user = users.get(event.userId);

@@ -110,6 +110,17 @@ describe("decimal fields: Decimals, numbers, or plain decimal strings only", () 
     expect(issuesOf(() => bandDistributionChart([{ label: "x", bands: { ...bands, index: "-0x10" } as never }]))).toEqual([
       { path: "points[0].bands.index", message: 'must be a decimal number like "-12.5" (got "-0x10")' },
     ]);
+    // a JSON-saved Decimal's exponent text, signed, is read; other exponent text and out-of-bounds magnitudes are not
+    expect(values(bandDistributionChart([{ label: "x", bands: { ...bands, index: "-4.1666e-9" } as never }]))[0]?.goodMinusBad).toBe(-4.1666e-9);
+    expect(values(bandDistributionChart([{ label: "x", bands: { ...bands, index: "4.1666e-9" } as never }]))[0]?.goodMinusBad).toBe(4.1666e-9);
+    expect(values(bandDistributionChart([{ label: "x", bands: { ...bands, index: " -0 " } as never }]))[0]?.goodMinusBad).toBe(0);
+    expect(issuesOf(() => bandDistributionChart([{ label: "x", bands: { ...bands, index: "-1e1" } as never }]))).toEqual([
+      { path: "points[0].bands.index", message: 'must be a decimal number like "-12.5" (got "-1e1")' },
+    ]);
+    expect(issuesOf(() => bandDistributionChart([{ label: "x", bands: { ...bands, index: "abc" } as never }]))).toEqual([
+      { path: "points[0].bands.index", message: 'must be a decimal number like "1200.50" (got "abc")' },
+    ]);
+    expect(paths(() => bandDistributionChart([{ label: "x", bands: { ...bands, index: `-0.${"0".repeat(120)}1` } as never }]))).toEqual(["points[0].bands.index"]);
     // a negative number or Decimal is read as it is
     expect(values(bandDistributionChart([{ label: "x", bands: { ...bands, index: -1.5 } as never }]))[0]?.goodMinusBad).toBe(-1.5);
     expect(values(bandDistributionChart([{ label: "x", bands: { ...bands, index: new Decimal("-2.5") } as never }]))[0]?.goodMinusBad).toBe(-2.5);
@@ -177,6 +188,12 @@ describe("inputs that would draw a misleading chart", () => {
     expect(issuesOf(() => mrrBridgeChart({ ...movements(), currency: "EURO" }))).toEqual([
       { path: "movements.currency", message: 'must be an ISO 4217 currency code (got "EURO")' },
     ]);
+  });
+
+  it("a currency code in any letter case is its upper-case code, as the schemas read it", () => {
+    // "usd" (as Stripe writes it) draws the same chart as "USD"; "ｕsd" (a full-width letter) is no code.
+    expect(mrrBridgeChart({ ...movements(), currency: "usd" })).toEqual(mrrBridgeChart({ ...movements(), currency: "USD" }));
+    expect(paths(() => mrrBridgeChart({ ...movements(), currency: "ｕsd" }))).toEqual(["movements.currency"]);
   });
 
   it("a duplicate cohort, cohort month or band label", () => {

@@ -24,7 +24,8 @@ describe("--events", () => {
     const events = write("events.csv", EVENTS);
     const scorecard = write("scorecard.json", SCORECARD);
     const run = await runCli(["report", "--contracts", contracts, "--period", "2025-06", "--format", "csv", "--events", events, "--scorecard", scorecard]);
-    expect(run.stderr).toBe("");
+    // u4's event (line 5) is after 06-30: ignored, and said so.
+    expect(run.stderr).toBe(`cs-metrics: warning: 1 event after 2025-06-30, the snapshot date, ignored (${events} line 5)\n`);
     expect(run.code).toBe(0);
     // On 2025-06-30: acme has provisioned users u1, u2, u3 (u4 comes later) of 4 seats → deploymentRate 0.75
     // → score 75 ≥ 70: Good; beta 1 user of 2 seats → 0.5 → 50: Normal. Good−Bad = 50 − 0 = 50 points.
@@ -79,11 +80,57 @@ describe("--events", () => {
       [["--contacts-columns", "at=day"], "--contacts-columns needs --contacts"],
       [["--scorecard", events], "--scorecard needs --usage or --events"],
       [["--events", " "], "--events needs a file name"],
+      [["--features-available", "6"], "--features-available needs --events"],
+      [["--events", events, "--features-available", "1.5"], "--features-available must be a whole number or feature names"],
+      [["--events", events, "--features-available", "export,,api"], "--features-available must be a whole number or feature names"],
     ];
     for (const [extra, message] of cases) {
       const run = await runCli(["report", "--contracts", contracts, "--period", "2025-06", ...extra]);
       expect(run.code).toBe(2);
       expect(run.stderr.split("\n")[0]).toContain(message);
     }
+  });
+
+  it("warns about events of customers in no contract line and events after the snapshot date, with their file lines", async () => {
+    const contracts = write("contracts7.csv", CONTRACTS);
+    // Lines 2–8: ghost (3, 5) and demo (6) are in no contract; lines 4 and 8 are after 2025-06-30.
+    const events = write("events7.csv", [
+      "customerId,userId,at",
+      "acme,u1,2025-06-30",
+      "ghost,g1,2025-06-02",
+      "acme,u1,2025-07-01",
+      "ghost,g2,2025-06-03",
+      "demo,d1,2025-06-04",
+      "beta,b1,2025-06-10",
+      "demo,d1,2026-01-01",
+    ].join("\n") + "\n");
+    const run = await runCli(["report", "--contracts", contracts, "--period", "2025-06", "--events", events]);
+    expect(run.code).toBe(0);
+    expect(run.stderr.split("\n")).toEqual([
+      `cs-metrics: warning: 3 events of 2 customers in no contract line ("demo", "ghost"), kept without seats (${events} line 3, 5, 6)`,
+      `cs-metrics: warning: 2 events after 2025-06-30, the snapshot date, ignored (${events} line 4, 8)`,
+      "",
+    ]);
+  });
+
+  it("names at most five customers and five lines, then counts", async () => {
+    const contracts = write("contracts8.csv", CONTRACTS);
+    // Seven unknown customers x1 … x7 on lines 2–8.
+    const events = write("events8.csv", ["customerId,userId,at", ...Array.from({ length: 7 }, (_, i) => `x${i + 1},u,2025-06-01`)].join("\n") + "\n");
+    const run = await runCli(["report", "--contracts", contracts, "--period", "2025-06", "--events", events]);
+    expect(run.stderr).toBe(`cs-metrics: warning: 7 events of 7 customers in no contract line ("x1", "x2", "x3", "x4", "x5" and 2 more), kept without seats (${events} line 2, 3, 4, 5, 6, …)\n`);
+  });
+
+  it("--features-available gives the snapshots featuresAvailable: a count, or names that narrow featuresUsed", async () => {
+    const contracts = write("contracts9.csv", CONTRACTS);
+    const events = write("events9.csv", ["customerId,userId,at,feature", "acme,u1,2025-06-30,export", "acme,u2,2025-06-29,api", "acme,u2,2025-06-28,beta-lab"].join("\n") + "\n");
+    const scorecard = write("sc9.json", JSON.stringify({ measures: [{ signal: "featureAdoption", weight: 1, scale: { type: "linear", worst: 0, best: 1 } }], bands: { good: 70, bad: 40 } }));
+    const base = ["report", "--contracts", contracts, "--period", "2025-06", "--format", "csv", "--events", events, "--scorecard", scorecard];
+    // Without it, featureAdoption is missing: acme is unscored (beta has no events at all).
+    expect(csvValues((await runCli(base)).stdout).get("healthUnscored")).toBe("2");
+    // 3 features used (export, api, beta-lab) of 4 → 75 → Good.
+    expect(csvValues((await runCli([...base, "--features-available", "4"])).stdout).get("healthGood")).toBe("1");
+    // Listed: export, api, sso, audit → beta-lab does not count: 2 of 4 → 50 → Normal.
+    expect(csvValues((await runCli([...base, "--features-available", "export, api,sso,audit"])).stdout).get("healthNormal")).toBe("1");
   });
 });

@@ -13,7 +13,7 @@ const read = (path: string): string => readFileSync(join(ROOT, path), "utf8");
 const REPOSITORY_FILES = "https://github.com/cs-metrics/cs-metrics/blob/main/";
 
 describe("guides", () => {
-  it.each(["docs/revenue.md", "docs/unit-economics.md", "docs/lost-revenue.md", "docs/health.md", "docs/usage-events.md", "docs/periods.md", "docs/money.md", "docs/stripe.md"])(
+  it.each(["docs/revenue.md", "docs/unit-economics.md", "docs/lost-revenue.md", "docs/health.md", "docs/usage-events.md", "docs/periods.md", "docs/money.md", "docs/stripe.md", "docs/exports-to-review.md"])(
     "%s has a definition, a formula, a worked example and pitfalls",
     (path) => {
       const headings = read(path)
@@ -38,7 +38,7 @@ describe("guides", () => {
     expect(readme).toContain("npm ci && npm run build && npm run example\n");
     expect(readme).toContain("npm ci && npm test\n");
     expect(readme).toContain("## 日本語");
-    for (const guide of ["revenue", "unit-economics", "lost-revenue", "health", "renewals-and-segments", "usage-events", "periods", "money", "glossary", "charts", "cli", "stripe", "cs-loop"]) {
+    for (const guide of ["revenue", "unit-economics", "lost-revenue", "health", "renewals-and-segments", "usage-events", "periods", "money", "glossary", "charts", "cli", "stripe", "cs-loop", "exports-to-review"]) {
       expect(readme, guide).toContain(`(${REPOSITORY_FILES}docs/${guide}.md)`);
     }
   });

@@ -27,7 +27,7 @@ function run(command: string, args: readonly string[], cwd: string): Promise<{ c
 }
 
 beforeAll(() => {
-  const built = ["index.js", "index.cjs", "charts.js", "charts.cjs"].every((file) => existsSync(join(ROOT, "dist", file)));
+  const built = ["index.js", "index.cjs", "charts.js", "charts.cjs", "stripe.js"].every((file) => existsSync(join(ROOT, "dist", file)));
   if (!built) execFileSync(process.execPath, [join(ROOT, "node_modules", "tsup", "dist", "cli-default.js")], { cwd: ROOT, stdio: "ignore" });
 }, 180_000);
 
@@ -36,6 +36,12 @@ describe("examples on the built package", { timeout: 120_000 }, () => {
     const result = await run(process.execPath, ["examples/report.mjs"], ROOT);
     expect(result.stderr).toBe("");
     expect(result.stdout).toBe(expected("report.txt"));
+  });
+
+  it("examples/stripe-review.mjs: Stripe exports and product events to the yearly review", async () => {
+    const result = await run(process.execPath, ["examples/stripe-review.mjs"], ROOT);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe(expected("stripe-review.txt"));
   });
 
   it("examples/health.cjs (CommonJS require)", async () => {

@@ -109,10 +109,21 @@ describe("formatMoney", () => {
     const error = caught(() => formatMoney("1", "ABC")) as ValidationError;
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.issues[0]?.path).toBe("currency");
-    expect(() => formatMoney("1", "jpy")).toThrow(ValidationError);
+    expect(() => formatMoney("1", "jpq")).toThrow(ValidationError);
+    expect(() => formatMoney("1", "ｊpy")).toThrow(ValidationError); // only ASCII letters fold
     expect(() => formatMoney(Number.NaN, "USD")).toThrow(ValidationError);
     expect(() => formatMoney("Infinity", "USD")).toThrow(ValidationError);
     expect(() => formatMoney("1", "USD", { decimals: 25 })).toThrow(ValidationError);
+  });
+});
+
+describe("formatMoney: currency codes in any letter case, as the schemas read them", () => {
+  it("formats a lower-case or mixed-case code as the upper-case one, with its minor unit", () => {
+    // "jpy" is JPY: 0 minor digits; "usd" is USD: 2 (as Stripe writes codes).
+    expect(formatMoney("1800000", "jpy")).toBe(formatMoney("1800000", "JPY"));
+    expect(formatMoney("1800000", "jpy")).toBe("¥1,800,000");
+    expect(formatMoney("12345.675", "Usd")).toBe("$12,345.68");
+    expect(formatMoney("1.2345", "kwd")).toBe(formatMoney("1.2345", "KWD"));
   });
 });
 

@@ -38,8 +38,8 @@ describe("optional contract columns mapped to null", () => {
     const error = caught(() => toSql("revenueReport", { dialect: "duckdb", period, columns: { amount: null as unknown as string, customerId: null as unknown as string } }));
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues).toEqual([
-      { path: "options.columns.customerId", message: "must be a column name: only end, interval and intervalCount may be null (no such column)" },
-      { path: "options.columns.amount", message: "must be a column name: only end, interval and intervalCount may be null (no such column)" },
+      { path: "options.columns.customerId", message: "must be a column name: only end, interval, intervalCount and product may be null (no such column)" },
+      { path: "options.columns.amount", message: "must be a column name: only end, interval, intervalCount and product may be null (no such column)" },
     ]);
   });
 });

@@ -70,9 +70,25 @@ describe("identifiers", () => {
       toSql("revenueReport", { dialect: "postgres", period, columns: { customer: "c", amount: 5 } as unknown as Record<string, string> }),
     );
     expect(issues).toEqual([
-      { path: "options.columns.customer", message: "is not a contract column (expected one of id, customerId, start, end, amount, interval, intervalCount)" },
+      { path: "options.columns.customer", message: "is not a contract column (expected one of id, customerId, start, end, amount, interval, intervalCount, product)" },
       { path: "options.columns.amount", message: "must be a non-empty string (got 5)" },
     ]);
+  });
+
+  it("lines: checks the mode, and reads columns.product only under supersede", () => {
+    expect(issuesOf(() => toSql("revenueReport", { dialect: "duckdb", period, lines: "restate" as never }))).toEqual([
+      { path: "options.lines", message: 'must be "separate" or "supersede" (got "restate")' },
+    ]);
+    expect(issuesOf(() => toSql("revenueReport", { dialect: "duckdb", period, columns: { product: "sku" } }))).toEqual([
+      { path: "options.columns.product", message: 'is only read with lines: "supersede"' },
+    ]);
+    // The default and "separate" write the same statement; "supersede" reads the product column (renamed here) in every dialect.
+    expect(toSql("revenueReport", { dialect: "duckdb", period, lines: "separate" }).sql).toBe(toSql("revenueReport", { dialect: "duckdb", period }).sql);
+    for (const dialect of ["duckdb", "postgres", "bigquery", "snowflake"] as const) {
+      const { sql } = toSql("lostRevenue", { dialect, period, lines: "supersede", columns: { product: "sku" } });
+      expect(sql).toContain("superseded_on AS (");
+      expect(sql).toMatch(/[`"]sku[`"] AS product/);
+    }
   });
 
   it("rejects a qualified name of more than three parts", () => {

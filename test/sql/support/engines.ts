@@ -5,6 +5,7 @@
  */
 import { DuckDBInstance } from "@duckdb/node-api";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import type { SqlDialect } from "../../../src/sql/index.js";
 import type { GeneratedContract } from "../../support/contractArbitraries.js";
 import { type PostgresServer, startPostgres } from "./postgresServer.js";
@@ -148,4 +149,19 @@ function selectEngines(list: string | undefined): readonly (readonly [string, ()
     if (!ALL_ENGINES.some(([known]) => known === name)) throw new Error(`CS_METRICS_SQL_ENGINES: unknown engine "${name}"`);
   }
   return ALL_ENGINES.filter(([name]) => names.includes(name));
+}
+
+/**
+ * Opens an engine before the enclosing `describe`'s tests and closes it after them; the returned
+ * function gives the open engine inside a test.
+ */
+export function useEngine(open: () => Promise<SqlEngine>): () => SqlEngine {
+  let engine: SqlEngine | undefined;
+  beforeAll(async () => {
+    engine = await open();
+  }, 60_000);
+  afterAll(async () => {
+    await engine?.close();
+  }, 30_000);
+  return () => engine!;
 }
