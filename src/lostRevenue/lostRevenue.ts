@@ -6,7 +6,7 @@
 import type { Decimal } from "decimal.js";
 import { type CalendarDate, type EpochDay, addMonthsToDay, formatCalendarDate, startOfMonthDay } from "../dates/calendarDate.js";
 import { ValidationError } from "../errors.js";
-import { divide, gcd } from "../money/exactDecimal.js";
+import { divide, divisionBy, gcd } from "../money/exactDecimal.js";
 import type { Period, PeriodInput } from "../schemas/period.js";
 import { readOptions } from "../schemas/options.js";
 import { describeValue } from "../schemas/primitives.js";
@@ -158,15 +158,23 @@ export function lostRevenueOf({ book, resolved, churnedRows }: Pick<PeriodAnalys
   // The rows (three Decimals each) are built when `customers` is first read.
   return withLazyRows(result, "customers", () => {
     const customers: LostRevenueRow[] = [];
+    const money = divisionBy(book.denominator);
+    // Per churn day: its date and remaining months (Decimals are immutable, so rows share them).
+    const days = new Map<EpochDay, { readonly churnDate: CalendarDate; readonly remainingMonths: Decimal }>();
     for (const row of churnedRows) {
       if (row.churnDay === null) continue;
       const months = monthsByChurnDay.get(row.churnDay)!;
+      let day = days.get(row.churnDay);
+      if (day === undefined) {
+        day = { churnDate: formatCalendarDate(row.churnDay), remainingMonths: divide(months.numerator, months.denominator) };
+        days.set(row.churnDay, day);
+      }
       customers.push({
         customerId: row.customerId,
-        churnDate: formatCalendarDate(row.churnDay),
-        baseArr: divide(12n * row.startingUnits, book.denominator),
+        churnDate: day.churnDate,
+        baseArr: money(12n * row.startingUnits),
         remainingDays: resolved.endDay - row.churnDay,
-        remainingMonths: divide(months.numerator, months.denominator),
+        remainingMonths: day.remainingMonths,
         lostRevenue: divide(row.startingUnits * months.numerator, months.denominator * book.denominator),
       });
     }

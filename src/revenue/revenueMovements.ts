@@ -4,6 +4,7 @@
  */
 import type { Decimal } from "decimal.js";
 import type { Period, PeriodInput } from "../schemas/period.js";
+import { divisionBy } from "../money/exactDecimal.js";
 import { type ContractBook, type ContractsInput, unitsToDecimal } from "./contractBook.js";
 import { withLazyRows } from "../results/lazyRows.js";
 import { analysePeriod } from "./periodAnalysis.js";
@@ -120,15 +121,17 @@ export function revenueMovements(contracts: ContractsInput, period: PeriodInput)
   const { book } = analysis;
   // The totals come from one pass over the book's columns; the per-customer rows (three Decimals
   // each) are built when `customers` is first read (src/results/lazyRows.ts).
-  return withLazyRows({ period: analysis.resolved.period, ...movementTotals(book, analysis.totals) }, "customers", () =>
-    analysis.rows.map(
-      (row): CustomerMovement => ({
-        customerId: row.customerId,
-        movement: row.movement,
-        startingMrr: unitsToDecimal(book, row.startingUnits),
-        endingMrr: unitsToDecimal(book, row.endingUnits),
-        change: unitsToDecimal(book, row.endingUnits - row.startingUnits),
-      }),
-    ),
-  );
+  return withLazyRows({ period: analysis.resolved.period, ...movementTotals(book, analysis.totals) }, "customers", () => {
+    const money = divisionBy(book.denominator);
+    const zero = money(0n);
+    // Decimals are immutable: a new or churned customer's change is its ending MRR or its negated
+    // starting MRR (neg() never rounds), and every 0 is one instance.
+    return analysis.rows.map((row): CustomerMovement => {
+      const { startingUnits, endingUnits } = row;
+      const startingMrr = startingUnits === 0n ? zero : money(startingUnits);
+      const endingMrr = endingUnits === 0n ? zero : money(endingUnits);
+      const change = startingUnits === 0n ? endingMrr : endingUnits === 0n ? startingMrr.neg() : endingUnits === startingUnits ? zero : money(endingUnits - startingUnits);
+      return { customerId: row.customerId, movement: row.movement, startingMrr, endingMrr, change };
+    });
+  });
 }
