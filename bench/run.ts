@@ -161,7 +161,7 @@ Against the tight float loop (bench/tightFloatKpis.ts): one pass over the raw ro
 per-customer states, doubles, ISO dates compared as strings (only churn dates parsed). Targets: the
 movement totals of \`revenueMovements\` on a built book no slower than the loop computing the same
 totals (≤ 1×); \`contractBook\` + \`revenueReport\` from the JS rows, validation included, ≤ 3× the
-loop computing every KPI with lost revenue. "rows on first read" is \`revenueMovements(book).customers\`
+loop computing every KPI with lost revenue. "with rows read" is \`revenueMovements(book).customers\`
 (the per-customer rows, built when read). Agreement: the loop's figures within a relative 1e-9 of the
 exact ones (movement totals / full set).
 
