@@ -138,9 +138,11 @@ export function lostRevenueOf({ book, resolved, churnedRows }: Pick<PeriodAnalys
   // so the total is Σ over churn days of months(day) × Σ M0 of the customers churned that day: one
   // bigint addition per churned customer, one fraction per distinct churn day.
   const unitsByChurnDay = new Map<EpochDay, bigint>();
-  for (const row of churnedRows) {
-    if (row.churnDay === null) continue;
-    unitsByChurnDay.set(row.churnDay, (unitsByChurnDay.get(row.churnDay) ?? 0n) + row.startingUnits);
+  const churned: { readonly customerId: string; readonly startingUnits: bigint; readonly churnDay: EpochDay }[] = [];
+  for (const { customerId, startingUnits, churnDay } of churnedRows) {
+    if (churnDay === null) continue;
+    unitsByChurnDay.set(churnDay, (unitsByChurnDay.get(churnDay) ?? 0n) + startingUnits);
+    churned.push({ customerId, startingUnits, churnDay });
   }
   const monthsByChurnDay = new Map<EpochDay, Fraction>();
   let total: Fraction = { numerator: 0n, denominator: 1n };
@@ -161,8 +163,7 @@ export function lostRevenueOf({ book, resolved, churnedRows }: Pick<PeriodAnalys
     const money = divisionBy(book.denominator);
     // Per churn day: its date and remaining months (Decimals are immutable, so rows share them).
     const days = new Map<EpochDay, { readonly churnDate: CalendarDate; readonly remainingMonths: Decimal }>();
-    for (const row of churnedRows) {
-      if (row.churnDay === null) continue;
+    for (const row of churned) {
       const months = monthsByChurnDay.get(row.churnDay)!;
       let day = days.get(row.churnDay);
       if (day === undefined) {
