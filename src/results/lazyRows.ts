@@ -4,12 +4,10 @@
  * whose getter builds them once, then replaces itself with an ordinary data property holding the
  * array. Callers that read a total pay for the totals only; `result.customers`, `{ ...result }`,
  * `JSON.stringify(result)`, `structuredClone(result)` and vitest's `toEqual` all read the property as
- * usual and see the same array, and `console.log(result)` prints it (through Node's inspect hook).
+ * usual and see the same array. `console.log(result)` shows `[Getter/Setter]` until it is read: the
+ * result holds no function-valued property, not even a non-enumerable inspect hook.
  * @module
  */
-
-/** Node's `util.inspect.custom` (a registered symbol, so no Node import is needed). */
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /**
  * Defines `target[key]` as an own, enumerable property whose value is `build()`, called on first
@@ -30,13 +28,6 @@ export function withLazyRows<T extends object, K extends string, V>(target: T, k
     configurable: true,
     get: () => settle(build()),
     set: settle,
-  });
-  // Without this, Node prints `customers: [Getter/Setter]` until the rows are first read.
-  Object.defineProperty(target, INSPECT, {
-    enumerable: false,
-    configurable: true,
-    value: (depth: number, options: object, inspect: (value: unknown, options: object) => string): string =>
-      inspect({ ...target }, { ...options, depth }),
   });
   return target as T & { readonly [P in K]: V };
 }
