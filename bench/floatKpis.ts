@@ -4,6 +4,7 @@
  * validation. Same definitions as DOMAIN.md §1–4 (month proration for lost revenue).
  * @module
  */
+import { FloatTotals } from "./floatTotals.js";
 import type { RawContract } from "./generateContracts.js";
 
 /** The figures every implementation in the benchmark reports. Money is annualised (12 × MRR). */
@@ -23,8 +24,8 @@ export interface KpiFigures {
   readonly lostRevenue: string;
 }
 
-const MS_PER_DAY = 86_400_000;
-const MONTHS = { month: 1, quarter: 3, year: 12 } as const;
+export const MS_PER_DAY = 86_400_000;
+export const MONTHS = { month: 1, quarter: 3, year: 12 } as const;
 
 interface FloatLine {
   start: number;
@@ -37,7 +38,7 @@ function dayOf(text: string): number {
 }
 
 /** Months of [from, to) with a partial month counted as its share of days. */
-function remainingMonths(from: number, to: number): number {
+export function remainingMonths(from: number, to: number): number {
   let months = 0;
   const date = new Date(from * MS_PER_DAY);
   let monthStart = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / MS_PER_DAY;
@@ -66,18 +67,7 @@ export function floatRevenueKpis(rows: readonly RawContract[], periodStart: stri
   const dayBefore = dayOf(periodStart) - 1;
   const endDay = dayOf(periodEnd);
   const lastDay = endDay - 1;
-  let starting = 0;
-  let ending = 0;
-  let newMrr = 0;
-  let reactivation = 0;
-  let expansion = 0;
-  let contraction = 0;
-  let churned = 0;
-  let cohortEnding = 0;
-  let lost = 0;
-  let startingCustomers = 0;
-  let churnedCustomers = 0;
-  let newCustomers = 0;
+  const totals = new FloatTotals();
   for (const lines of byCustomer.values()) {
     let m0 = 0;
     let m1 = 0;
@@ -91,38 +81,7 @@ export function floatRevenueKpis(rows: readonly RawContract[], periodStart: stri
       if (line.end > lastDay) m1 += line.mrr;
       else lastEnd = Math.max(lastEnd, line.end);
     }
-    starting += m0;
-    ending += m1;
-    if (m0 > 0) {
-      startingCustomers++;
-      cohortEnding += m1;
-      if (m1 === 0) {
-        churned += m0;
-        churnedCustomers++;
-        lost += m0 * remainingMonths(lastEnd, endDay);
-      } else if (m1 > m0) expansion += m1 - m0;
-      else contraction += m0 - m1;
-    } else if (m1 > 0) {
-      if (hadBefore) reactivation += m1;
-      else {
-        newMrr += m1;
-        newCustomers++;
-      }
-    }
+    if (totals.add(m0, m1, hadBefore)) totals.lost += m0 * remainingMonths(lastEnd, endDay);
   }
-  return {
-    startingArr: String(12 * starting),
-    endingArr: String(12 * ending),
-    newArr: String(12 * newMrr),
-    reactivationArr: String(12 * reactivation),
-    expansionArr: String(12 * expansion),
-    contractionArr: String(12 * contraction),
-    churnedArr: String(12 * churned),
-    startingCustomers,
-    churnedCustomers,
-    newCustomers,
-    nrr: String(cohortEnding / starting),
-    grr: String((starting - churned - contraction) / starting),
-    lostRevenue: String(lost),
-  };
+  return totals.figures();
 }

@@ -3,13 +3,14 @@
  * its peak RSS is its own: generates the rows, collects garbage, then times one task several times
  * and prints one JSON line.
  *
- *   tsx bench/measure.ts --task exact|stream|float|duckdb|health|health-stream --size 1000000 --currency JPY
+ *   tsx bench/measure.ts --task exact|stream|float|duckdb|totals|health|health-stream --size 1000000 --currency JPY
  * @module
  */
 import {
   contractBook,
   contractBookFromIterable,
   periodPartial,
+  revenueMovements,
   revenueReport,
   scoreCustomers,
   scoreCustomersFromIterable,
@@ -19,6 +20,7 @@ import { duckdbRevenueKpis } from "./duckdbKpis.js";
 import { type KpiFigures, floatRevenueKpis } from "./floatKpis.js";
 import { contractRows, generateContracts } from "./generateContracts.js";
 import { BENCH_AS_OF, BENCH_SCORECARD, snapshotRows } from "./generateSnapshots.js";
+import { tightFloatKpis } from "./tightFloatKpis.js";
 
 /** What a measurement prints. Times in ms: medians over the repetitions. */
 export interface Measurement {
@@ -171,6 +173,22 @@ async function main(): Promise<void> {
       });
       figures = exactFigures(book!);
       extra = { customers: book!.customers.length };
+    } else if (task === "totals") {
+      // Issue 13: totals on a built book vs the tight float loop over the raw rows (movements only),
+      // and book + report end to end from the JS rows vs the tight loop with lost revenue.
+      const book = contractBook(rows);
+      let customers = 0;
+      let tight: KpiFigures | undefined;
+      let tightMovements: KpiFigures | undefined;
+      timing = await timed(repetitions, {
+        movements: () => revenueMovements(book, PERIOD).netNewMrr,
+        tightMovements: () => (tightMovements = tightFloatKpis(rows, PERIOD.start, PERIOD.end, false)),
+        rows: () => (customers = revenueMovements(book, PERIOD).customers.length),
+        endToEnd: () => revenueReport(contractBook(rows), PERIOD).lostRevenue.total,
+        tight: () => (tight = tightFloatKpis(rows, PERIOD.start, PERIOD.end)),
+      });
+      figures = exactFigures(book);
+      extra = { customers, tight: JSON.stringify(tight), tightMovements: JSON.stringify(tightMovements) };
     } else if (task === "float") {
       timing = await timed(repetitions, { total: () => (figures = floatRevenueKpis(rows, PERIOD.start, PERIOD.end)) });
     } else if (task === "duckdb") {

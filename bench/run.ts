@@ -95,6 +95,28 @@ for (const size of sizes) {
   }
 }
 
+// Issue 13: what totals cost, against the tight float loop (bench/tightFloatKpis.ts) on the same rows.
+const totalsRows: string[] = [];
+for (const size of sizes) {
+  for (const currency of currencies) {
+    const run = measure("totals", size, currency);
+    const wall = run.wallMs;
+    const cpu = run.cpuMs;
+    const exact = run.figures!;
+    const tight = JSON.parse(String(run.extra?.["tight"])) as KpiFigures;
+    const tightMovements = JSON.parse(String(run.extra?.["tightMovements"])) as KpiFigures;
+    const agrees = agreement(exact, tight, false, 1e-9);
+    const agreesMovements = agreement(exact, { ...tightMovements, lostRevenue: exact.lostRevenue }, false, 1e-9);
+    totalsRows.push(
+      `| ${label(size)} ${currency} | ${run.extra?.["customers"]} | ${ms(wall["movements"])} (${ms(cpu["movements"])}) | ${ms(wall["tightMovements"])} (${ms(cpu["tightMovements"])}) | ` +
+        `**${ratio(wall["movements"]!, wall["tightMovements"]!)}** (${ratio(cpu["movements"]!, cpu["tightMovements"]!)}) | ${ms(wall["rows"])} (${ms(cpu["rows"])}) | ` +
+        `${ms(wall["endToEnd"])} (${ms(cpu["endToEnd"])}) | ${ms(wall["tight"])} (${ms(cpu["tight"])}) | ` +
+        `**${ratio(wall["endToEnd"]!, wall["tight"]!)}** (${ratio(cpu["endToEnd"]!, cpu["tight"]!)}) | ${agreesMovements} / ${agrees} |`,
+    );
+    if (agrees !== "✓" || agreesMovements !== "✓") agreementRows.push(`| ${label(size)} ${currency} (tight float) | – | ${agreesMovements} / ${agrees} | | | |`);
+  }
+}
+
 const healthRows: string[] = [];
 for (const size of snapshotSizes) {
   const array = measure("health", size);
@@ -132,6 +154,20 @@ in DOUBLE (1e-12). The float baseline must match within a relative 1e-9.
 | book | vs DuckDB | vs float | starting ARR | NRR | lost revenue |
 |---|---|---|---|---|---|
 ${agreementRows.join("\n")}
+
+## What totals cost (issue 13)
+
+Against the tight float loop (bench/tightFloatKpis.ts): one pass over the raw rows, a \`Map\` of small
+per-customer states, doubles, ISO dates compared as strings (only churn dates parsed). Targets: the
+movement totals of \`revenueMovements\` on a built book no slower than the loop computing the same
+totals (≤ 1×); \`contractBook\` + \`revenueReport\` from the JS rows, validation included, ≤ 3× the
+loop computing every KPI with lost revenue. "with rows read" is \`revenueMovements(book).customers\`
+(the per-customer rows, built when read). Agreement: the loop's figures within a relative 1e-9 of the
+exact ones (movement totals / full set).
+
+| book | customers with a movement | revenueMovements totals on built book (CPU) | tight loop, movement totals (CPU) | movements ÷ loop (CPU) | with rows read (CPU) | contractBook + revenueReport (CPU) | tight loop, every KPI (CPU) | end to end ÷ loop (CPU) | agreement |
+|---|---|---|---|---|---|---|---|---|---|
+${totalsRows.join("\n")}
 
 ## Health scoring (scoreCustomers, latest snapshot per customer, 4-measure scorecard)
 

@@ -6,12 +6,13 @@
 import type { Decimal } from "decimal.js";
 import { type CalendarDate, type EpochDay, addMonthsToDay, formatCalendarDate, startOfMonthDay } from "../dates/calendarDate.js";
 import { ValidationError } from "../errors.js";
-import { divide, gcd } from "../money/exactDecimal.js";
+import { divide, divisionBy, gcd } from "../money/exactDecimal.js";
 import type { Period, PeriodInput } from "../schemas/period.js";
 import { readOptions } from "../schemas/options.js";
 import { describeValue } from "../schemas/primitives.js";
 import type { ContractsInput } from "../revenue/contractBook.js";
 import { analysePeriod, type PeriodAnalysis } from "../revenue/periodAnalysis.js";
+import { withLazyRows } from "../results/lazyRows.js";
 
 /** How a partial month after the churn date counts. */
 export type Proration = "month" | "day";
@@ -47,7 +48,11 @@ export interface LostRevenue {
   readonly proration: Proration;
   /** Σ of the customers' lost revenue, summed exactly before rounding. */
   readonly total: Decimal;
-  /** Churned customers, by customer id. */
+  /**
+   * Churned customers, by customer id. Built on first read (then kept), so reading `total` alone
+   * never pays for a row per churned customer; an own enumerable property, so spreading the result
+   * and `JSON.stringify` include it.
+   */
   readonly customers: readonly LostRevenueRow[];
 }
 
@@ -129,37 +134,51 @@ export function lostRevenue(contracts: ContractsInput, period: PeriodInput, opti
 
 /** Lost revenue of an already evaluated period. */
 export function lostRevenueOf({ book, resolved, churnedRows }: Pick<PeriodAnalysis, "book" | "resolved" | "churnedRows">, proration: Proration): LostRevenue {
-  const customers: LostRevenueRow[] = [];
-  // Total in book units × 12 (ARR units), as an exact fraction.
-  let total: Fraction = { numerator: 0n, denominator: 1n };
-  const monthsByChurnDay = new Map<EpochDay, Fraction>();
-  for (const row of churnedRows) {
-    if (row.churnDay === null) continue;
-    const remainingDays = resolved.endDay - row.churnDay;
-    // Churned customers share few churn days: compute each day's remaining months once.
-    let months = monthsByChurnDay.get(row.churnDay);
-    if (months === undefined) {
-      months = remainingMonthsFraction(row.churnDay, resolved.endDay, proration);
-      monthsByChurnDay.set(row.churnDay, months);
-    }
-    // lost = 12·M0 × months / 12 = M0 × months (in book units).
-    const lost = reduce(row.startingUnits * months.numerator, months.denominator);
-    total = addFractions(total, lost);
-    customers.push({
-      customerId: row.customerId,
-      churnDate: formatCalendarDate(row.churnDay),
-      baseArr: divide(12n * row.startingUnits, book.denominator),
-      remainingDays,
-      remainingMonths: divide(months.numerator, months.denominator),
-      lostRevenue: divide(lost.numerator, lost.denominator * book.denominator),
-    });
+  // lost = 12·M0 × months / 12 = M0 × months (book units), and months depends on the churn day only,
+  // so the total is Σ over churn days of months(day) × Σ M0 of the customers churned that day: one
+  // bigint addition per churned customer, one fraction per distinct churn day.
+  const unitsByChurnDay = new Map<EpochDay, bigint>();
+  const churned: { readonly customerId: string; readonly startingUnits: bigint; readonly churnDay: EpochDay }[] = [];
+  for (const { customerId, startingUnits, churnDay } of churnedRows) {
+    if (churnDay === null) continue;
+    unitsByChurnDay.set(churnDay, (unitsByChurnDay.get(churnDay) ?? 0n) + startingUnits);
+    churned.push({ customerId, startingUnits, churnDay });
   }
-  return {
+  const monthsByChurnDay = new Map<EpochDay, Fraction>();
+  let total: Fraction = { numerator: 0n, denominator: 1n };
+  for (const [churnDay, units] of unitsByChurnDay) {
+    const months = remainingMonthsFraction(churnDay, resolved.endDay, proration);
+    monthsByChurnDay.set(churnDay, months);
+    total = addFractions(total, reduce(units * months.numerator, months.denominator));
+  }
+  const result = {
     currency: book.currency,
     period: resolved.period,
     proration,
     total: divide(total.numerator, total.denominator * book.denominator),
-    customers,
   };
+  // The rows (three Decimals each) are built when `customers` is first read.
+  return withLazyRows(result, "customers", () => {
+    const customers: LostRevenueRow[] = [];
+    const money = divisionBy(book.denominator);
+    // Per churn day: its date and remaining months (Decimals are immutable, so rows share them).
+    const days = new Map<EpochDay, { readonly churnDate: CalendarDate; readonly remainingMonths: Decimal }>();
+    for (const row of churned) {
+      const months = monthsByChurnDay.get(row.churnDay)!;
+      let day = days.get(row.churnDay);
+      if (day === undefined) {
+        day = { churnDate: formatCalendarDate(row.churnDay), remainingMonths: divide(months.numerator, months.denominator) };
+        days.set(row.churnDay, day);
+      }
+      customers.push({
+        customerId: row.customerId,
+        churnDate: day.churnDate,
+        baseArr: money(12n * row.startingUnits),
+        remainingDays: resolved.endDay - row.churnDay,
+        remainingMonths: day.remainingMonths,
+        lostRevenue: divide(row.startingUnits * months.numerator, months.denominator * book.denominator),
+      });
+    }
+    return customers;
+  });
 }
-

@@ -31,9 +31,19 @@ export function divide(numerator: bigint, denominator: bigint): Decimal {
   const divisor = gcd(numerator, denominator);
   const reducedNumerator = divisor === 0n ? numerator : numerator / divisor;
   const reducedDenominator = divisor === 0n ? denominator : denominator / divisor;
+  const { exponent, rest } = decimalFactors(reducedDenominator);
+  if (rest === 1n) {
+    const scaled = reducedNumerator * (powerOfTen(exponent) / reducedDenominator);
+    return new Decimal(`${scaled.toString()}e-${exponent}`);
+  }
+  return new Decimal(new Exact(reducedNumerator.toString()).div(reducedDenominator.toString()));
+}
+
+/** `denominator` = 2^a · 5^b · rest (rest coprime to 10), with exponent = max(a, b). */
+function decimalFactors(denominator: bigint): { readonly exponent: number; readonly rest: bigint } {
   let twos = 0;
   let fives = 0;
-  let rest = reducedDenominator;
+  let rest = denominator;
   while (rest % 2n === 0n) {
     rest /= 2n;
     twos++;
@@ -42,12 +52,20 @@ export function divide(numerator: bigint, denominator: bigint): Decimal {
     rest /= 5n;
     fives++;
   }
-  if (rest === 1n) {
-    const exponent = Math.max(twos, fives);
-    const scaled = reducedNumerator * (powerOfTen(exponent) / reducedDenominator);
-    return new Decimal(`${scaled.toString()}e-${exponent}`);
-  }
-  return new Decimal(new Exact(reducedNumerator.toString()).div(reducedDenominator.toString()));
+  return { exponent: Math.max(twos, fives), rest };
+}
+
+/**
+ * {@link divide} by one denominator (> 0) for many numerators — a row of money per customer over a
+ * book's denominator — with the same results. The denominator is factored once as 2^a · 5^b · r; a
+ * numerator divisible by r is then (numerator / r) · 2^(e−a) · 5^(e−b) · 10^−e, e = max(a, b), with
+ * no gcd; any other numerator goes through {@link divide}.
+ */
+export function divisionBy(denominator: bigint): (numerator: bigint) => Decimal {
+  const { exponent, rest } = decimalFactors(denominator);
+  const scale = powerOfTen(exponent) / (denominator / rest);
+  const suffix = `e-${exponent}`;
+  return (numerator) => (numerator % rest === 0n ? new Decimal(`${((numerator / rest) * scale).toString()}${suffix}`) : divide(numerator, denominator));
 }
 
 /** `numerator / denominator`, or `null` when the denominator is 0 (an empty base). */

@@ -4,7 +4,9 @@
  */
 import type { Decimal } from "decimal.js";
 import type { Period, PeriodInput } from "../schemas/period.js";
+import { divisionBy } from "../money/exactDecimal.js";
 import { type ContractBook, type ContractsInput, unitsToDecimal } from "./contractBook.js";
+import { withLazyRows } from "../results/lazyRows.js";
 import { analysePeriod } from "./periodAnalysis.js";
 import type { Movement } from "./periodRows.js";
 import type { PeriodTotals } from "./periodTotals.js";
@@ -54,7 +56,11 @@ export interface MovementTotals {
 /** {@link revenueMovements}' result: totals plus one row per customer. */
 export interface RevenueMovements extends MovementTotals {
   readonly period: Period;
-  /** Customers with MRR at the start or the end, by customer id. */
+  /**
+   * Customers with MRR at the start or the end, by customer id. Built on first read (then kept): the
+   * totals alone never pay for a row per customer. It is an own enumerable property, so spreading
+   * the result and `JSON.stringify` include it.
+   */
   readonly customers: readonly CustomerMovement[];
 }
 
@@ -92,6 +98,7 @@ export function movementTotals(book: ContractBook, totals: PeriodTotals): Moveme
  * expansion: 0 < M0 < M1 (M1 − M0); contraction: 0 < M1 < M0 (M0 − M1); churn: M0 > 0 = M1 (M0).
  * Identity, exact: endingMrr − startingMrr = new + reactivation + expansion − contraction − churned.
  * A customer that starts and stops inside the period moves nothing.
+ * The totals are computed in one pass over the book; `customers` is built when first read.
  *
  * @param contracts - A {@link ContractBook} or raw contract records.
  * @param period - `[start, end)`, e.g. `month("2025-03")`.
@@ -110,16 +117,21 @@ export function movementTotals(book: ContractBook, totals: PeriodTotals): Moveme
  * ```
  */
 export function revenueMovements(contracts: ContractsInput, period: PeriodInput): RevenueMovements {
-  const { book, resolved, rows, totals } = analysePeriod(contracts, period);
-  return {
-    period: resolved.period,
-    ...movementTotals(book, totals),
-    customers: rows.map((row) => ({
-      customerId: row.customerId,
-      movement: row.movement,
-      startingMrr: unitsToDecimal(book, row.startingUnits),
-      endingMrr: unitsToDecimal(book, row.endingUnits),
-      change: unitsToDecimal(book, row.endingUnits - row.startingUnits),
-    })),
-  };
+  const analysis = analysePeriod(contracts, period);
+  const { book } = analysis;
+  // The totals come from one pass over the book's columns; the per-customer rows (three Decimals
+  // each) are built when `customers` is first read (src/results/lazyRows.ts).
+  return withLazyRows({ period: analysis.resolved.period, ...movementTotals(book, analysis.totals) }, "customers", () => {
+    const money = divisionBy(book.denominator);
+    const zero = money(0n);
+    // Decimals are immutable: a new or churned customer's change is its ending MRR or its negated
+    // starting MRR (neg() never rounds), and every 0 is one instance.
+    return analysis.rows.map((row): CustomerMovement => {
+      const { startingUnits, endingUnits } = row;
+      const startingMrr = startingUnits === 0n ? zero : money(startingUnits);
+      const endingMrr = endingUnits === 0n ? zero : money(endingUnits);
+      const change = startingUnits === 0n ? endingMrr : endingUnits === 0n ? startingMrr.neg() : endingUnits === startingUnits ? zero : money(endingUnits - startingUnits);
+      return { customerId: row.customerId, movement: row.movement, startingMrr, endingMrr, change };
+    });
+  });
 }
