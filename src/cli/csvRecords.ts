@@ -9,7 +9,7 @@ import { parse as parseCsv } from "csv-parse";
 import { CliInputError } from "./cliErrors.js";
 import { type ColumnMapping, type CsvColumns, checkCsvHeader } from "./csvHeader.js";
 import { Utf8Checker, unreadable } from "./inputText.js";
-import type { ProgressReporter, RecordFile } from "./readRecords.js";
+import type { ProgressReporter, RecordFile } from "./locatedFile.js";
 import { echoed } from "./terminalText.js";
 
 /** The columns of a CSV input and how its cells become record fields. */

@@ -22,7 +22,8 @@ import { CONTACTS_CSV, CONTRACTS_CSV, EVENTS_CSV, USAGE_CSV } from "./inputShape
 import { readJsonFile } from "./jsonRecords.js";
 import { periodArgument } from "./periodArgument.js";
 import { healthSection } from "./healthSection.js";
-import { type LocatedFile, type RecordFile, readRecords } from "./readRecords.js";
+import type { LocatedFile, RecordFile } from "./locatedFile.js";
+import { readRecords } from "./readRecords.js";
 import { type ReportFormat, type ReportSection, renderReport } from "./renderReport.js";
 import { type ReviewUsageInput, reviewPageHtml } from "./reviewPage.js";
 import { MAX_ECHOED_CHARACTERS, echoed, quoted, terminalText } from "./terminalText.js";

@@ -6,7 +6,7 @@
  */
 import { type EpochDay, parseCalendarDate } from "../dates/calendarDate.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
-import { compareIds } from "../revenue/contractBookBuilder.js";
+import { compareIds } from "../ids/compareIds.js";
 import { type ContractsInput, contractBook, isContractBook } from "../revenue/contractBook.js";
 import { type ContactInput, contactSchema } from "../schemas/usageEvent.js";
 import { describeValue, formatPath } from "../schemas/primitives.js";
