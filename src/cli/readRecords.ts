@@ -8,7 +8,7 @@ import { type CsvShape, readCsvRecords } from "./csvRecords.js";
 import type { ColumnMapping } from "./csvHeader.js";
 import { renameFields } from "./inputOptions.js";
 import { readJsonRecords } from "./jsonRecords.js";
-import type { ProgressReporter, RecordFile } from "./locatedFile.js";
+import type { LocatedFile, ProgressReporter, RecordFile } from "./locatedFile.js";
 
 /**
  * Reads CSV or JSON by the file's extension (`.json` → JSON, anything else → CSV), export column
@@ -18,7 +18,11 @@ export async function readRecords(file: string, shape: CsvShape, progress?: Prog
   if (!file.toLowerCase().endsWith(".json")) return readCsvRecords(file, shape, progress, mapping);
   const json = readJsonRecords(file);
   if (mapping === undefined) return json;
+  return { ...json, records: renameFields(file, json.records, mapping), locate: locatingSourceKeys(json.locate, mapping) };
+}
+
+/** `locate` of a JSON file whose keys `mapping` renames: issues name fields, the file holds the export's keys. */
+export function locatingSourceKeys(locate: LocatedFile["locate"], mapping: ColumnMapping): LocatedFile["locate"] {
   const sourceOf = new Map([...mapping.fieldOf].map(([column, field]) => [field, column]));
-  // Issues name fields; the file holds the export's keys.
-  return { ...json, records: renameFields(file, json.records, mapping), locate: ([index, field, ...rest]) => json.locate(field === undefined ? [index!] : [index!, sourceOf.get(String(field)) ?? field, ...rest]) };
+  return ([index, field, ...rest]) => locate(field === undefined ? [index!] : [index!, sourceOf.get(String(field)) ?? field, ...rest]);
 }
