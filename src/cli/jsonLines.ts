@@ -43,7 +43,7 @@ export function readJsonLines(file: string, onRecord: JsonLineHandler, progress?
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
     const next = end + 1;
-    const line = text.slice(start, text.charCodeAt(end - 1) === 13 && end > start ? end - 1 : end);
+    const line = text.slice(start, text.charCodeAt(end - 1) === 13 ? end - 1 : end);
     if (line.trim() === "") {
       skipped++;
       start = next;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readJsonLines } from "../../src/cli/jsonLines.js";
 import { csvValues, runCli, scratchFolder } from "./support.js";
 
 const write = scratchFolder("cs-metrics-jsonl-");
@@ -50,5 +51,20 @@ describe("contracts as JSON Lines", () => {
     expect(run.stderr).toBe(`cs-metrics: invalid input (1 problem):\n  ${file}:2:51: amount: must be a decimal number like "1200.50" (got "x")\n`);
     const both = write("both.jsonl", `${line(C1)}\n${line({ ...C2, ref: "R2" })}\n`);
     expect((await report(both, "--columns", "id=ref")).stderr).toContain(`${both}: record 2 has both "ref"`);
+  });
+});
+
+describe("readJsonLines", () => {
+  it("reports progress every 50,000 records and locates records it never read at line 0", () => {
+    const file = write("many.jsonl", `${'{"n":1}\n'.repeat(50_000)}{"n":2}`);
+    const messages: string[] = [];
+    const seen: unknown[] = [];
+    const read = readJsonLines(file, (record) => seen.push(record), (message) => messages.push(message));
+    expect(messages).toEqual([`${file}: 50,000 records read`]);
+    expect([read.records, seen.at(-1)]).toEqual([50_001, { n: 2 }]);
+    expect(read.locate([50_000])).toEqual({ line: 50_001, column: 1 });
+    expect(read.locate([50_000, "n"])).toEqual({ line: 50_001, column: 2 });
+    expect(read.locate([50_000, "absent"])).toEqual({ line: 50_001, column: 1 });
+    expect(read.locate([60_000, "n"])).toEqual({ line: 0, column: 1 });
   });
 });
