@@ -13,6 +13,7 @@ import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Decimal from "decimal.js";
+import { compareCliWithDuckdb } from "./cliVsDuckdb.js";
 import type { KpiFigures } from "./floatKpis.js";
 import type { Measurement } from "./measure.js";
 
@@ -117,6 +118,19 @@ for (const size of sizes) {
   }
 }
 
+// The user's comparison: the CLI on a CSV file against DuckDB reading the same file and running toSql.
+const cliRows: string[] = [];
+let cliDisagrees = false;
+for (const size of sizes) {
+  const { cli, duckdb, fileMb, problems } = compareCliWithDuckdb(size);
+  process.stderr.write(`  cli vs duckdb ${label(size)}: ${ms(cli.wallMs)} vs ${ms(duckdb.wallMs)} ms, peak ${cli.peakRssMb} vs ${duckdb.peakRssMb} MiB\n`);
+  if (problems.length > 0) cliDisagrees = true;
+  cliRows.push(
+    `| ${label(size)} (${fileMb} MB) | ${ms(cli.wallMs)} (${ms(cli.cpuMs)}) / ${cli.peakRssMb} | ${ms(duckdb.wallMs)} (${ms(duckdb.cpuMs)}) / ${duckdb.peakRssMb} | ` +
+      `**${ratio(cli.wallMs, duckdb.wallMs)}** (${ratio(cli.cpuMs, duckdb.cpuMs)}) | **${ratio(cli.peakRssMb, duckdb.peakRssMb)}** | ${problems.length === 0 ? "✓" : `✗ ${problems.join("; ")}`} |`,
+  );
+}
+
 const healthRows: string[] = [];
 for (const size of snapshotSizes) {
   const array = measure("health", size);
@@ -169,6 +183,20 @@ exact ones (movement totals / full set).
 |---|---|---|---|---|---|---|---|---|---|
 ${totalsRows.join("\n")}
 
+## The CLI against DuckDB + toSql on the same CSV file
+
+\`cs-metrics report --contracts contracts.csv --period 2025 --format json\` (dist/cli.js) against DuckDB
+(\`@duckdb/node-api\`, default threads) running \`CREATE TABLE … AS SELECT * FROM read_csv(…)\` then
+\`toSql("revenueReport", …)\` (bench/duckdbCsvReport.mjs): each a whole process, started, run once and
+timed from the outside; CPU is the process's user + system time (all threads), peak RSS its maximum
+resident set. The JPY contracts of the tables above, written as CSV (bench/contractsCsv.ts). Figures
+agree when every money sum (18 places), count and rate (28 places) of the CLI's exact JSON, truncated,
+equals DuckDB's.
+
+| contract lines (file) | CLI wall (CPU) / peak RSS | DuckDB + toSql wall (CPU) / peak RSS | CLI ÷ DuckDB wall (CPU) | CLI ÷ DuckDB peak RSS | figures agree |
+|---|---|---|---|---|---|
+${cliRows.join("\n")}
+
 ## Health scoring (scoreCustomers, latest snapshot per customer, 4-measure scorecard)
 
 | snapshots | customers | scoreCustomers on an array (CPU) | peak RSS (input alone) | scoreCustomersFromIterable, generator time subtracted (CPU) | streamed peak RSS |
@@ -182,7 +210,7 @@ const out = argument("out", defaultRun ? `${here}results.md` : join(os.tmpdir(),
 writeFileSync(out, report);
 process.stdout.write(report);
 process.stderr.write(`written to ${out}\n`);
-if (agreementRows.some((row) => row.includes("✗"))) {
+if (agreementRows.some((row) => row.includes("✗")) || cliDisagrees) {
   process.stderr.write("cs-metrics bench: the implementations disagree (see Agreement)\n");
   process.exitCode = 1;
 }

@@ -3,7 +3,7 @@
  * @module
  */
 import type { ValidationError } from "../errors.js";
-import type { DataPath, LocatedFile } from "./readRecords.js";
+import type { DataPath, LocatedFile } from "./locatedFile.js";
 import { echoed } from "./terminalText.js";
 
 /** Wrong command-line arguments: exit code 2, with the usage text. */

@@ -1,15 +1,13 @@
 /**
- * Reading a CSV input as a stream (csv-parse): its bytes checked as UTF-8 text, its header checked
- * once against the schema's fields, each row turned into a record with typed numbers.
+ * Reading a CSV input (csvScan.ts): its bytes checked as UTF-8 text, its header checked once against
+ * the schema's fields, each row handed over with its line or turned into a record with typed numbers.
  * @module
  */
-import { createReadStream } from "node:fs";
-import { Readable } from "node:stream";
-import { parse as parseCsv } from "csv-parse";
 import { CliInputError } from "./cliErrors.js";
 import { type ColumnMapping, type CsvColumns, checkCsvHeader } from "./csvHeader.js";
-import { Utf8Checker, unreadable } from "./inputText.js";
-import type { ProgressReporter, RecordFile } from "./readRecords.js";
+import { scanCsv } from "./csvScan.js";
+import { readInputText } from "./inputText.js";
+import type { LocatedFile, ProgressReporter, RecordFile } from "./locatedFile.js";
 import { echoed } from "./terminalText.js";
 
 /** The columns of a CSV input and how its cells become record fields. */
@@ -48,74 +46,62 @@ export function csvRowToRecord(header: readonly string[], cells: readonly string
   return record;
 }
 
-async function* checkedBytes(file: string): AsyncGenerator<Buffer> {
-  const checker = new Utf8Checker(file);
-  const input = createReadStream(file);
-  try {
-    for await (const chunk of input as AsyncIterable<Buffer>) {
-      checker.decode(chunk);
-      yield chunk;
-    }
-  } catch (error) {
-    throw error instanceof CliInputError ? error : unreadable(file, error);
-  } finally {
-    input.destroy();
-  }
-  checker.decode();
-}
+/** A CSV row handed to a reader of records: its cells (`cells[0 … header.length − 1]`, a reused array) and line. */
+export type CsvRecordHandler = (header: readonly string[], cells: string[], line: number) => void;
 
 /**
- * Reads a CSV file with a header row. Lines of only blank cells (empty lines too) are skipped and counted.
+ * Reads a CSV file with a header row, handing each record row to `onRecord`. Lines of only blank cells
+ * (empty lines too) are skipped and counted.
  * @throws CliInputError for an unreadable file, bytes that are not UTF-8 text, invalid CSV, a bad header
  * (see {@link checkCsvHeader}), a row whose cell count differs from the header's, or no records.
  * A `mapping` renames export columns to fields before the header is checked.
+ * @returns Where each record is, how many were read and skipped.
  */
-export async function readCsvRecords(file: string, shape: CsvShape, progress?: ProgressReporter, mapping?: ColumnMapping): Promise<RecordFile> {
-  const records: Record<string, unknown>[] = [];
-  const lines: number[] = [];
+export function readCsvRows(file: string, shape: CsvShape, onRecord: CsvRecordHandler, progress?: ProgressReporter, mapping?: ColumnMapping): LocatedFile & { records: number; skipped: number } {
+  const text = readInputText(file);
   let header: string[] | undefined;
   let headerLine = 0;
   let skipped = 0;
-  const input = Readable.from(checkedBytes(file));
-  const parser = input.pipe(parseCsv({ bom: true, info: true, relax_column_count: true, skip_empty_lines: false, trim: false }));
-  // pipe() does not forward a read error: hand it to the parser, whose iterator throws it.
-  input.on("error", (error) => parser.destroy(error));
-  try {
-    for await (const { record: cells, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (cells.every((cell) => cell.trim() === "")) {
-        if (header !== undefined) skipped += 1;
-        continue;
-      }
-      if (header === undefined) {
-        headerLine = info.lines;
-        header = checkCsvHeader(file, cells.map((name) => name.trim()), shape, headerLine, mapping);
-        continue;
-      }
-      if (cells.length !== header.length) {
-        throw new CliInputError(`${echoed(file)}:${info.lines}: ${cells.length} ${cells.length === 1 ? "cell" : "cells"}, but the header has ${header.length} columns`);
-      }
-      records.push(csvRowToRecord(header, cells, shape));
-      lines.push(info.lines);
-      if (progress !== undefined && records.length % PROGRESS_EVERY === 0) progress(`${echoed(file)}: ${records.length.toLocaleString("en-US")} records read`);
+  const lines: number[] = [];
+  scanCsv(file, text, (cells, count, line) => {
+    let blank = true;
+    for (let at = 0; at < count && blank; at++) if (cells[at]!.trim() !== "") blank = false;
+    if (blank) {
+      if (header !== undefined) skipped++;
+      return;
     }
-  } catch (error) {
-    if (error instanceof CliInputError) throw error;
-    const found = error as { message?: string; lines?: number };
-    throw new CliInputError(`${echoed(file)}:${found.lines ?? "?"}: invalid CSV: ${echoed(found.message ?? String(error))}`);
-  } finally {
-    input.destroy();
-  }
+    if (header === undefined) {
+      headerLine = line;
+      header = checkCsvHeader(file, cells.slice(0, count).map((name) => name.trim()), shape, line, mapping);
+      return;
+    }
+    if (count !== header.length) {
+      throw new CliInputError(`${echoed(file)}:${line}: ${count} ${count === 1 ? "cell" : "cells"}, but the header has ${header.length} columns`);
+    }
+    lines.push(line);
+    if (progress !== undefined && lines.length % PROGRESS_EVERY === 0) progress(`${echoed(file)}: ${lines.length.toLocaleString("en-US")} records read`);
+    onRecord(header, cells, line);
+  });
   if (header === undefined) throw new CliInputError(`${echoed(file)}:1:1: empty file (no header row)`);
-  if (records.length === 0) throw new CliInputError(`${echoed(file)}:${headerLine}: no records (only a header row)`);
-  if (progress !== undefined && records.length >= PROGRESS_EVERY) progress(`${echoed(file)}: ${records.length.toLocaleString("en-US")} records, validating`);
-  const columns = header;
+  if (lines.length === 0) throw new CliInputError(`${echoed(file)}:${headerLine}: no records (only a header row)`);
+  if (progress !== undefined && lines.length >= PROGRESS_EVERY) progress(`${echoed(file)}: ${lines.length.toLocaleString("en-US")} records, validating`);
+  const columns: readonly string[] = header;
   return {
     file,
-    records,
+    records: lines.length,
     skipped,
     locate: ([index, ...field]) => {
       const column = field.length === 0 ? -1 : columns.indexOf(field.join("."));
       return { line: lines[Number(index)] ?? 0, column: column < 0 ? 1 : column + 1 };
     },
   };
+}
+
+/**
+ * Reads a CSV file with a header row into records ({@link csvRowToRecord}); see {@link readCsvRows}.
+ */
+export async function readCsvRecords(file: string, shape: CsvShape, progress?: ProgressReporter, mapping?: ColumnMapping): Promise<RecordFile> {
+  const records: Record<string, unknown>[] = [];
+  const read = readCsvRows(file, shape, (header, cells) => records.push(csvRowToRecord(header, cells, shape)), progress, mapping);
+  return { file, records, skipped: read.skipped, locate: read.locate };
 }

@@ -11,7 +11,7 @@ import type { ContactInput, UsageEventInput } from "../schemas/usageEvent.js";
 import { type UsageSnapshots, usageSnapshots } from "../usage/usageSnapshots.js";
 import { CliUsageError } from "./cliErrors.js";
 import { lastDayOf } from "./healthSection.js";
-import type { LocatedFile } from "./readRecords.js";
+import type { LocatedFile } from "./locatedFile.js";
 import { echoed, quoted } from "./terminalText.js";
 
 /** The event-derived inputs of the health section. */

@@ -144,9 +144,10 @@ export function readInputOptions(values: InputOptionValues, shapes: InputColumns
 
 /**
  * Each record of a JSON `file` with its keys renamed by `mapping` (new objects; the records are not
- * changed). A record holding both a mapped key and the field it maps to is a {@link CliInputError}.
+ * changed). A record holding both a mapped key and the field it maps to is a {@link CliInputError}; `firstIndex`
+ * numbers the first record in that message (0: record 1).
  */
-export function renameFields(file: string, records: readonly unknown[], mapping: ColumnMapping): unknown[] {
+export function renameFields(file: string, records: readonly unknown[], mapping: ColumnMapping, firstIndex = 0): unknown[] {
   return records.map((record, index) => {
     if (typeof record !== "object" || record === null || Array.isArray(record)) return record;
     const renamed = Object.create(null) as Record<string, unknown>;
@@ -154,7 +155,7 @@ export function renameFields(file: string, records: readonly unknown[], mapping:
       const field = mapping.fieldOf.get(key) ?? key;
       if (Object.hasOwn(renamed, field)) {
         const [mapped, other] = mapping.fieldOf.has(key) ? [key, field] : [[...mapping.fieldOf].find(([, to]) => to === field)![0], key];
-        throw new CliInputError(`${echoed(file)}: record ${index + 1} has both ${quoted(mapped)} (read as ${echoed(field)} by ${mapping.option}) and ${quoted(other)}`);
+        throw new CliInputError(`${echoed(file)}: record ${firstIndex + index + 1} has both ${quoted(mapped)} (read as ${echoed(field)} by ${mapping.option}) and ${quoted(other)}`);
       }
       renamed[field] = value;
     }

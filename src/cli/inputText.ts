@@ -79,6 +79,24 @@ export function readInputText(file: string): string {
   } catch (error) {
     throw unreadable(file, error);
   }
+  return decodeInputText(file, bytes);
+}
+
+const strictDecoder = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * A file's bytes as text, in one strict decode when they are valid UTF-8 without NUL characters
+ * (a byte-order mark dropped); otherwise {@link Utf8Checker} locates the first problem.
+ * @throws CliInputError when the bytes are not UTF-8 text.
+ */
+export function decodeInputText(file: string, bytes: Uint8Array): string {
+  let text: string | undefined;
+  try {
+    text = strictDecoder.decode(bytes);
+  } catch {
+    // Located below.
+  }
+  if (text !== undefined && !text.includes("\0")) return text;
   const checker = new Utf8Checker(file);
   return checker.decode(bytes) + checker.decode();
 }

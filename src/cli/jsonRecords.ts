@@ -7,7 +7,7 @@ import { type Node as JsonNode, type ParseError, findNodeAtLocation, getNodeValu
 import { CliInputError } from "./cliErrors.js";
 import { readInputText } from "./inputText.js";
 import { MAX_JSON_DEPTH, tooDeepAt } from "./jsonNesting.js";
-import type { LocatedFile, RecordFile, SourcePosition } from "./readRecords.js";
+import type { LocatedFile, RecordFile, SourcePosition } from "./locatedFile.js";
 import { echoed, quoted } from "./terminalText.js";
 
 function positionOf(text: string, offset: number): SourcePosition {

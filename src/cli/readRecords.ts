@@ -8,32 +8,7 @@ import { type CsvShape, readCsvRecords } from "./csvRecords.js";
 import type { ColumnMapping } from "./csvHeader.js";
 import { renameFields } from "./inputOptions.js";
 import { readJsonRecords } from "./jsonRecords.js";
-
-/** A 1-based line and column in a file. */
-export interface SourcePosition {
-  readonly line: number;
-  readonly column: number;
-}
-
-/** A path into a file's data: `[12, "end"]` is record 12's `end`; `["measures", 1, "weight"]`. */
-export type DataPath = readonly (string | number)[];
-
-/** A file whose values can be located by their path. */
-export interface LocatedFile {
-  readonly file: string;
-  /** Where the value at `path` (or its closest located ancestor) is in the file. */
-  readonly locate: (path: DataPath) => SourcePosition;
-}
-
-/** Records read from one file (at least one), with their positions. */
-export interface RecordFile extends LocatedFile {
-  readonly records: readonly unknown[];
-  /** Rows passed over: in a CSV, rows whose every cell is blank (empty lines included). */
-  readonly skipped?: number;
-}
-
-/** Reports progress while reading a large file. */
-export type ProgressReporter = (message: string) => void;
+import type { LocatedFile, ProgressReporter, RecordFile } from "./locatedFile.js";
 
 /**
  * Reads CSV or JSON by the file's extension (`.json` → JSON, anything else → CSV), export column
@@ -43,7 +18,11 @@ export async function readRecords(file: string, shape: CsvShape, progress?: Prog
   if (!file.toLowerCase().endsWith(".json")) return readCsvRecords(file, shape, progress, mapping);
   const json = readJsonRecords(file);
   if (mapping === undefined) return json;
+  return { ...json, records: renameFields(file, json.records, mapping), locate: locatingSourceKeys(json.locate, mapping) };
+}
+
+/** `locate` of a JSON file whose keys `mapping` renames: issues name fields, the file holds the export's keys. */
+export function locatingSourceKeys(locate: LocatedFile["locate"], mapping: ColumnMapping): LocatedFile["locate"] {
   const sourceOf = new Map([...mapping.fieldOf].map(([column, field]) => [field, column]));
-  // Issues name fields; the file holds the export's keys.
-  return { ...json, records: renameFields(file, json.records, mapping), locate: ([index, field, ...rest]) => json.locate(field === undefined ? [index!] : [index!, sourceOf.get(String(field)) ?? field, ...rest]) };
+  return ([index, field, ...rest]) => locate(field === undefined ? [index!] : [index!, sourceOf.get(String(field)) ?? field, ...rest]);
 }

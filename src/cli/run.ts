@@ -6,15 +6,15 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { CsMetricsError, CurrencyMismatchError, ValidationError, type ValidationIssue } from "../errors.js";
-import { contractBook } from "../revenue/contractBook.js";
+import { ContractBookBuilder } from "../revenue/contractBookBuilder.js";
 import type { BookDataQuality } from "../revenue/openLines.js";
 import { type RevenueReport, revenueReport } from "../revenue/revenueReport.js";
 import type { ReviewLanguage } from "../review/labels.js";
-import type { ContractInput } from "../schemas/contract.js";
 import { UsageSnapshotSchema, type UsageSnapshotInput } from "../schemas/usageSnapshot.js";
 import type { ScorecardInput } from "../schemas/scorecard.js";
 import { formatPath } from "../schemas/primitives.js";
 import { CliInputError, CliUsageError, locateIssues } from "./cliErrors.js";
+import { readContractsInto } from "./contractsFile.js";
 import { INPUT_OPTIONS, type InputOptions, readInputOptions } from "./inputOptions.js";
 import { withZonedDates } from "../schemas/zonedDateFields.js";
 import { eventWarnings, featuresAvailableArgument, snapshotsFromEvents } from "./eventSnapshots.js";
@@ -22,7 +22,8 @@ import { CONTACTS_CSV, CONTRACTS_CSV, EVENTS_CSV, USAGE_CSV } from "./inputShape
 import { readJsonFile } from "./jsonRecords.js";
 import { periodArgument } from "./periodArgument.js";
 import { healthSection, lastDayOf } from "./healthSection.js";
-import { type LocatedFile, type RecordFile, readRecords } from "./readRecords.js";
+import type { LocatedFile, RecordFile } from "./locatedFile.js";
+import { readRecords } from "./readRecords.js";
 import { type ReportFormat, type ReportSection, renderReport } from "./renderReport.js";
 import { type ReviewUsageInput, reviewPageHtml } from "./reviewPage.js";
 import { MAX_ECHOED_CHARACTERS, echoed, quoted, terminalText } from "./terminalText.js";
@@ -34,12 +35,13 @@ export interface CliIo {
 }
 
 /** The usage text. */
-export const USAGE = `Usage: cs-metrics report --contracts <file.csv|file.json> --period <period> [options]
+export const USAGE = `Usage: cs-metrics report --contracts <file.csv|file.json|file.jsonl> --period <period> [options]
 
 Prints the KPI report (MRR bridge, NRR, GRR, churn rates, lost revenue 逸失金額) of a period.
 
 Options:
-  --contracts <file>      contracts export, CSV with a header row or a JSON array (required)
+  --contracts <file>      contracts export: CSV with a header row, a JSON array, or JSON Lines
+                          (.jsonl/.ndjson, one record a line) (required)
   --usage <file>          usage snapshots, CSV or JSON (validated; needed by --scorecard)
   --events <file>         product events (customerId, userId, at, feature, count), CSV or JSON: usage
                           snapshots as of the period's last day, instead of --usage
@@ -197,6 +199,17 @@ function warnOverlappingLines(io: CliIo, quality: BookDataQuality, lines: "separ
   io.stderr(`${terminalText(`cs-metrics: warning: ${count} open-ended contract lines starting on different days, summed while both are open (${named}${more}); if each row restates the subscription, pass --lines supersede`)}\n`);
 }
 
+/** An input file as the html page's data summary tells it. */
+interface SourceSummary {
+  readonly file: string;
+  readonly records: number;
+  readonly skipped: number;
+}
+
+function summaryOf(file: RecordFile): SourceSummary {
+  return { file: file.file, records: file.records.length, skipped: file.skipped ?? 0 };
+}
+
 /** The report in the chosen format: html builds the review page, the others go through renderReport. */
 function reportText(
   args: ReportArguments,
@@ -204,11 +217,11 @@ function reportText(
   report: RevenueReport,
   sections: readonly ReportSection[],
   usage: ReviewUsageInput | undefined,
-  files: readonly RecordFile[],
+  files: readonly SourceSummary[],
 ): Promise<string> {
   if (args.format !== "html") return Promise.resolve(renderReport(report, args.format, sections));
   const labels = ["contracts", "usage"];
-  const sources = files.map((file, index) => ({ label: labels[index]!, file: file.file, records: file.records.length, skipped: file.skipped ?? 0 }));
+  const sources = files.map((file, index) => ({ label: labels[index]!, ...file }));
   return reviewPageHtml(book, report, usage, sources, args.lang);
 }
 
@@ -268,34 +281,35 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
   try {
     const period = periodArgument(args.period, args.fiscalStart);
     const { inputs } = args;
-    const contracts = await readRecords(args.contracts, CONTRACTS_CSV, progress, inputs.columns.contracts);
-    files.contracts = contracts;
-    const book = contractBook(contracts.records as ContractInput[], {
+    const builder = new ContractBookBuilder({
       ...(inputs.currency === undefined ? {} : { currency: inputs.currency }),
       ...(inputs.exchangeRates === undefined ? {} : { exchangeRates: inputs.exchangeRates }),
       ...(inputs.timeZone === undefined ? {} : { timeZone: inputs.timeZone }),
       ...(inputs.lines === undefined ? {} : { lines: inputs.lines }),
     });
+    const contracts = await readContractsInto(builder, args.contracts, CONTRACTS_CSV, progress, inputs.columns.contracts);
+    files.contracts = contracts;
+    const book = builder.finish();
     warnOverlappingLines(io, book.dataQuality, inputs.lines);
     const report = revenueReport(book, period, { proration: args.proration });
     const sections: ReportSection[] = [];
-    const read: RecordFile[] = [contracts];
+    const read: SourceSummary[] = [{ file: contracts.file, records: contracts.records, skipped: contracts.skipped }];
     let usageInput: ReviewUsageInput | undefined;
     let snapshots: readonly UsageSnapshotInput[] | undefined;
     if (args.usage !== undefined) {
       const usage = await readRecords(args.usage, USAGE_CSV, progress, inputs.columns.usage);
       files.snapshots = usage;
-      read.push(usage);
+      read.push(summaryOf(usage));
       snapshots = validateSnapshots(usage, inputs.timeZone);
     }
     if (args.events !== undefined) {
       const events = await readRecords(args.events, EVENTS_CSV, progress, inputs.columns.events);
       files.events = events;
-      read.push(events);
+      read.push(summaryOf(events));
       const contacts = args.contacts === undefined ? undefined : await readRecords(args.contacts, CONTACTS_CSV, progress, inputs.columns.contacts);
       if (contacts !== undefined) {
         files.contacts = contacts;
-        read.push(contacts);
+        read.push(summaryOf(contacts));
       }
       const fromEvents = snapshotsFromEvents({ events: events.records, contacts: contacts?.records, timeZone: inputs.timeZone, featuresAvailable: args.featuresAvailable }, book, report.period);
       for (const warning of eventWarnings(fromEvents, events, lastDayOf(report.period))) io.stderr(`${terminalText(`cs-metrics: warning: ${warning}`)}\n`);

@@ -8,7 +8,7 @@ import { type EpochDay, formatCalendarDate, parseCalendarDate } from "../dates/c
 import { ValidationError, type ValidationIssue } from "../errors.js";
 import { type Rational, RATIONAL_ZERO, add, quotient, rationalOf, subtract, toNumber } from "../health/rational.js";
 import { gcd } from "../money/exactDecimal.js";
-import { compareIds } from "../revenue/contractBook.js";
+import { compareIds } from "../ids/compareIds.js";
 import { readOptions } from "../schemas/options.js";
 import { CalendarDateSchema, type CalendarDateInput, describeValue, formatPath } from "../schemas/primitives.js";
 import { type BootstrapInterval, bootstrapDifference } from "../stats/bootstrap.js";

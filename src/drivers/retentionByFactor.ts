@@ -5,7 +5,8 @@
  */
 import type { Decimal } from "decimal.js";
 import { ValidationError } from "../errors.js";
-import { type ContractsInput, compareIds, unitsToDecimal } from "../revenue/contractBook.js";
+import { type ContractsInput, unitsToDecimal } from "../revenue/contractBook.js";
+import { compareIds } from "../ids/compareIds.js";
 import { analysePeriod } from "../revenue/periodAnalysis.js";
 import type { CustomerPeriodRow } from "../revenue/periodRows.js";
 import { type PeriodTotals, periodTotals } from "../revenue/periodTotals.js";

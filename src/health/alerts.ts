@@ -4,7 +4,7 @@
  */
 import type { EpochDay } from "../dates/calendarDate.js";
 import { cachedEpochDay } from "./calendarDayCache.js";
-import { compareIds } from "../revenue/contractBook.js";
+import { compareIds } from "../ids/compareIds.js";
 import { readOptions } from "../schemas/options.js";
 import { type ScorecardInput, parseScorecard } from "../schemas/scorecard.js";
 import type { UsageSnapshotInput } from "../schemas/usageSnapshot.js";

@@ -5,7 +5,8 @@
  */
 import type { EpochDay } from "../dates/calendarDate.js";
 import { ValidationError } from "../errors.js";
-import { type ContractBook, type ContractsInput, compareIds, isContractBook } from "../revenue/contractBook.js";
+import { compareIds } from "../ids/compareIds.js";
+import { type ContractBook, type ContractsInput, isContractBook } from "../revenue/contractBook.js";
 import { ContractBookBuilder } from "../revenue/contractBookBuilder.js";
 import { unitsOn } from "../revenue/periodRows.js";
 import type { UsageSnapshot } from "../schemas/usageSnapshot.js";

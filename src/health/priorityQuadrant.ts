@@ -3,7 +3,8 @@
  * contact, ranked so the first customer is the first to call.
  * @module
  */
-import { type ContractsInput, compareIds } from "../revenue/contractBook.js";
+import { compareIds } from "../ids/compareIds.js";
+import type { ContractsInput } from "../revenue/contractBook.js";
 import { payingCustomersOn } from "./customerScope.js";
 import { cachedEpochDay } from "./calendarDayCache.js";
 import { readOptions } from "../schemas/options.js";

@@ -7,7 +7,7 @@
 import { assertRecordSource } from "../schemas/recordSource.js";
 import type { EpochDay } from "../dates/calendarDate.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
-import { compareIds } from "../revenue/contractBook.js";
+import { compareIds } from "../ids/compareIds.js";
 import { formatPath } from "../schemas/primitives.js";
 import { type ScorecardInput, parseScorecard } from "../schemas/scorecard.js";
 import { type UsageSnapshot, type UsageSnapshotInput, UsageSnapshotSchema, fastUsageSnapshot } from "../schemas/usageSnapshot.js";

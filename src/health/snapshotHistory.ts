@@ -5,7 +5,7 @@
  */
 import { type EpochDay, parseCalendarDate } from "../dates/calendarDate.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
-import { compareIds } from "../revenue/contractBook.js";
+import { compareIds } from "../ids/compareIds.js";
 import { CalendarDateSchema, formatPath } from "../schemas/primitives.js";
 import { type UsageSnapshot, type UsageSnapshotInput, UsageSnapshotSchema, fastUsageSnapshot } from "../schemas/usageSnapshot.js";
 import { cachedEpochDay } from "./calendarDayCache.js";

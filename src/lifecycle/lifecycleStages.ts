@@ -6,7 +6,8 @@
 import { z } from "zod";
 import { type CalendarDate, type EpochDay, parseCalendarDate } from "../dates/calendarDate.js";
 import { ValidationError } from "../errors.js";
-import { type ContractsInput, compareIds, toContractBook } from "../revenue/contractBook.js";
+import { type ContractsInput, toContractBook } from "../revenue/contractBook.js";
+import { compareIds } from "../ids/compareIds.js";
 import { unitsOn } from "../revenue/periodRows.js";
 import { DayOptionSchema, optionsObject } from "../schemas/optionFields.js";
 import { parseOptions } from "../schemas/options.js";

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { type CalendarDate, parseCalendarDate } from "../dates/calendarDate.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
-import { compareIds } from "../revenue/contractBook.js";
+import { compareIds } from "../ids/compareIds.js";
 import { CalendarDateSchema, IdSchema, describeValue, formatPath } from "../schemas/primitives.js";
 import { LIFECYCLE_STAGES, type LifecycleStage, type LifecycleStages } from "./lifecycleStages.js";
 

@@ -10,7 +10,8 @@ import { type CalendarDate, type EpochDay, formatCalendarDate, formatMonth } fro
 import { ValidationError } from "../errors.js";
 import { firstPaidDay, trialsByCustomer } from "../lifecycle/customerStart.js";
 import { ratio } from "../money/exactDecimal.js";
-import { type ContractsInput, compareIds, toContractBook } from "../revenue/contractBook.js";
+import { type ContractsInput, toContractBook } from "../revenue/contractBook.js";
+import { compareIds } from "../ids/compareIds.js";
 import { DayOptionSchema, optionsObject } from "../schemas/optionFields.js";
 import { parseOptions } from "../schemas/options.js";
 import type { CalendarDateInput } from "../schemas/primitives.js";

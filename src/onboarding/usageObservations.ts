@@ -6,7 +6,7 @@
 import { type EpochDay, parseCalendarDate } from "../dates/calendarDate.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
 import { snapshotHistories } from "../health/snapshotHistory.js";
-import { compareIds } from "../revenue/contractBook.js";
+import { compareIds } from "../ids/compareIds.js";
 import { describeValue, formatPath } from "../schemas/primitives.js";
 import { type UsageEventInput, usageEventSchema } from "../schemas/usageEvent.js";
 import type { UsageSnapshotInput } from "../schemas/usageSnapshot.js";

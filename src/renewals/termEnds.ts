@@ -5,7 +5,9 @@
  */
 import { type EpochDay, addMonthsToDay, partsOf } from "../dates/calendarDate.js";
 import type { ResolvedPeriod } from "../dates/period.js";
-import { type ContractBook, MONTHS_PER_INTERVAL, compareIds } from "../revenue/contractBook.js";
+import { compareIds } from "../ids/compareIds.js";
+import type { ContractBook } from "../revenue/contractBook.js";
+import { MONTHS_PER_INTERVAL } from "../revenue/monthlyConversion.js";
 
 /** A customer's term end: the renewal day and the lines whose term ends then. */
 export interface TermEnd {

@@ -8,7 +8,7 @@
  * @module
  */
 import type { EpochDay } from "../dates/calendarDate.js";
-import type { ContractBook, ContractLine, CustomerContracts } from "./contractBook.js";
+import type { ContractBook, ContractLine, CustomerContracts } from "./contractBookTypes.js";
 
 /** The lines of every customer, customer `c` owning lines `lineStart[c] … lineStart[c + 1] − 1`. */
 export interface BookIndex {

@@ -9,6 +9,9 @@ import { gcd, toScaledInteger } from "../money/exactDecimal.js";
 import type { Interval } from "../schemas/contract.js";
 import { describeValue, toAmount } from "../schemas/primitives.js";
 
+/** Months that one `amount` of a month, quarter or year covers (before `intervalCount`). */
+export const MONTHS_PER_INTERVAL: Readonly<Record<"month" | "quarter" | "year", number>> = { month: 1, quarter: 3, year: 12 };
+
 /**
  * Weeks or days per month: a positive number (`4`, `30`, `4.345`), a plain decimal string, or an
  * exact fraction `"p/q"` of whole numbers (`"52/12"`, `"365/12"`).

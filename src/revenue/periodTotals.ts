@@ -3,7 +3,7 @@
  * customers add up to the totals of their union (mergePeriodPartials in periodPartial.ts relies on it).
  * @module
  */
-import type { CustomerPeriodRow } from "./periodRows.js";
+import type { CustomerPeriodRow } from "./customerPeriodRow.js";
 
 /** Exact sums (book units) and customer counts of one period. */
 export interface PeriodTotals {

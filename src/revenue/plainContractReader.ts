@@ -143,11 +143,30 @@ const INTERVALS: ReadonlySet<unknown> = new Set(["month", "quarter", "year", "we
 export function readPlainContract(record: unknown): PlainContract | null {
   if (typeof record !== "object" || record === null || Array.isArray(record)) return null;
   const raw = record as Record<string, unknown>;
-  const id = readId(raw["id"]);
-  const customerId = readId(raw["customerId"]);
+  return readPlainContractFields(raw["id"], raw["customerId"], raw["start"], raw["end"], raw["amount"], raw["interval"], raw["intervalCount"], raw["currency"], raw["product"], raw["plan"], raw["seats"]);
+}
+
+/**
+ * Reads a contract given field by field (`undefined` for an absent field) — what
+ * {@link readPlainContract} does for a record, for readers that hold a row's cells rather than an
+ * object (the CLI's CSV reader) — or `null` when the record needs the schema.
+ */
+export function readPlainContractFields(
+  idValue: unknown,
+  customerIdValue: unknown,
+  start: unknown,
+  end: unknown,
+  amountValue: unknown,
+  intervalValue: unknown,
+  intervalCountValue: unknown,
+  currencyValue: unknown,
+  product: unknown,
+  plan: unknown,
+  seats: unknown,
+): PlainContract | null {
+  const id = readId(idValue);
+  const customerId = readId(customerIdValue);
   if (id === null || customerId === null) return null;
-  const start = raw["start"];
-  const end = raw["end"];
   if (typeof start !== "string") return null;
   const startDay = epochDayOfIsoText(start);
   if (startDay === null) return null;
@@ -158,24 +177,17 @@ export function readPlainContract(record: unknown): PlainContract | null {
     if (day === null || day <= startDay) return null;
     endDay = day;
   }
-  const amountValue = raw["amount"];
   if (typeof amountValue !== "string" && typeof amountValue !== "number") return null;
   const amount = readPlainAmount(amountValue);
   if (amount === null) return null;
-  const intervalValue = raw["interval"];
   if (intervalValue !== undefined && !INTERVALS.has(intervalValue)) return null;
-  const intervalCountValue = raw["intervalCount"];
   let intervalCount = 1;
   if (intervalCountValue !== undefined) {
     if (typeof intervalCountValue !== "number" || !Number.isSafeInteger(intervalCountValue) || intervalCountValue < 1) return null;
     intervalCount = intervalCountValue;
   }
-  const currencyValue = raw["currency"];
   const currency = typeof currencyValue === "string" ? canonicalCurrency(currencyValue) : null;
   if (currency === null) return null;
-  const product = raw["product"];
-  const plan = raw["plan"];
-  const seats = raw["seats"];
   if (product !== undefined && typeof product !== "string") return null;
   if (plan !== undefined && typeof plan !== "string") return null;
   if (seats !== undefined && (typeof seats !== "number" || !Number.isSafeInteger(seats) || seats < 0)) return null;

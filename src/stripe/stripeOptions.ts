@@ -6,7 +6,7 @@ import { epochDayOfUnixSeconds, readTimeZone } from "../dates/timeZone.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
 import type { Interval } from "../schemas/contract.js";
 import { describeValue } from "../schemas/primitives.js";
-import { compareIds } from "../revenue/contractBookBuilder.js";
+import { compareIds } from "../ids/compareIds.js";
 
 /**
  * Which coupons reduce MRR. `"forever"` (default, as Stripe's own MRR: "If you apply a coupon with a

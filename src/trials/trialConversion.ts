@@ -8,7 +8,8 @@ import { type CalendarDate, type EpochDay, formatCalendarDate, parseCalendarDate
 import { resolvePeriod } from "../dates/period.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
 import { ratio } from "../money/exactDecimal.js";
-import { type ContractLine, type ContractsInput, compareIds, toContractBook } from "../revenue/contractBook.js";
+import { compareIds } from "../ids/compareIds.js";
+import { type ContractLine, type ContractsInput, toContractBook } from "../revenue/contractBook.js";
 import { readOptions } from "../schemas/options.js";
 import { median } from "../stats/median.js";
 import type { Period, PeriodInput } from "../schemas/period.js";

@@ -6,7 +6,7 @@
  */
 import { type EpochDay, parseCalendarDate } from "../dates/calendarDate.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
-import { compareIds } from "../revenue/contractBookBuilder.js";
+import { compareIds } from "../ids/compareIds.js";
 import { type ContractBook, type ContractsInput, contractBook, isContractBook } from "../revenue/contractBook.js";
 import type { ContractInput } from "../schemas/contract.js";
 import { type ContactInput, contactSchema } from "../schemas/usageEvent.js";

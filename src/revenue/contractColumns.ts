@@ -1,0 +1,173 @@
+/**
+ * The columns a contract book is built from: one entry per valid record, in input order — ids,
+ * epoch days, the exact amount and its term in typed columns, rare values (another currency, a
+ * week's divisor, a product, the schema's output for an unusual record) in maps keyed by entry.
+ * @module
+ */
+import type { Decimal } from "decimal.js";
+import { type EpochDay, formatCalendarDate, parseCalendarDate } from "../dates/calendarDate.js";
+import { toScaledInteger } from "../money/exactDecimal.js";
+import type { Contract, Interval } from "../schemas/contract.js";
+import { toAmount } from "../schemas/primitives.js";
+import { type MonthlyConversions, monthsPerInterval } from "./monthlyConversion.js";
+import { NumberColumn } from "./numberColumn.js";
+import type { PlainContract } from "./plainContractReader.js";
+
+/** What a record keeps beyond the index columns, to rebuild its validated contract. */
+interface ContractExtras {
+  readonly product: string | undefined;
+  readonly plan: string | undefined;
+  readonly seats: number | undefined;
+}
+
+const INTERVALS: readonly Interval[] = ["month", "quarter", "year", "week", "day"];
+const INTERVAL_CODES: Readonly<Record<Interval, number>> = { month: 0, quarter: 1, year: 2, week: 3, day: 4 };
+/** 2^53 − 1: coefficients up to it are exact doubles. */
+export const MAX_EXACT_BIGINT = 9_007_199_254_740_991n;
+
+/**
+ * Append-only columns of valid contracts. Memory holds a few numbers and three references (id,
+ * customer id, amount as given) per contract, never the raw records.
+ */
+export class ContractColumns {
+  /** Record index of each entry; `null` while every record so far was valid (entry = record index). */
+  #recordIndexes: number[] | null = null;
+  readonly ids: string[];
+  readonly customerIds: string[];
+  readonly startDays: NumberColumn;
+  readonly endDays: NumberColumn;
+  /** Exact amounts `coefficient × 10^-scale`; NaN where the coefficient is a bigint in `bigCoefficients`. */
+  readonly coefficients: NumberColumn;
+  readonly bigCoefficients = new Map<number, bigint>();
+  readonly scales: NumberColumn;
+  /**
+   * Months covered by one amount, times its divisor: months per interval × intervalCount (a week
+   * covers `months / divisor` months, e.g. 3 / 13 for 52/12 weeks a month).
+   */
+  readonly months: NumberColumn;
+  /** The divisor of entries whose interval is a week or a day (1 for the others). */
+  readonly monthDivisors = new Map<number, number>();
+  readonly #intervalCodes: NumberColumn;
+  /** The first currency seen; entries in another one are in `otherCurrencies`. */
+  firstCurrency: string | undefined;
+  readonly otherCurrencies = new Map<number, string>();
+  /** The `amount` as passed (fast-read records); the schema's output is kept in `#parsed` otherwise. */
+  readonly #amounts: Array<string | number>;
+  /** Entries kept so far (the string columns are allocated ahead, so their length is not it). */
+  count = 0;
+  readonly #extras = new Map<number, ContractExtras>();
+  readonly #parsed = new Map<number, Contract>();
+
+  /**
+   * @param conversions - How weeks and days become months.
+   * @param capacity - Entries to make room for (the string columns are sized ahead, so a million
+   * ids are never copied to grow).
+   */
+  constructor(
+    readonly conversions: MonthlyConversions,
+    capacity: number,
+  ) {
+    this.ids = new Array<string>(capacity);
+    this.customerIds = new Array<string>(capacity);
+    this.#amounts = new Array<string | number>(capacity);
+    this.startDays = new NumberColumn(capacity);
+    this.endDays = new NumberColumn(capacity);
+    this.coefficients = new NumberColumn(capacity);
+    this.scales = new NumberColumn(capacity);
+    this.months = new NumberColumn(capacity);
+    this.#intervalCodes = new NumberColumn(capacity);
+  }
+
+  /** Appends record `index`, read by the fast reader. */
+  pushPlain(index: number, plain: PlainContract): void {
+    const entry = this.count;
+    this.#push(index, plain.id, plain.customerId, plain.startDay, plain.endDay, plain.interval, plain.intervalCount, plain.currency);
+    this.coefficients.push(plain.coefficient);
+    this.scales.push(plain.scale);
+    this.#amounts[entry] = plain.amount;
+    if (plain.product !== undefined || plain.plan !== undefined || plain.seats !== undefined) {
+      this.#extras.set(entry, { product: plain.product, plan: plain.plan, seats: plain.seats });
+    }
+  }
+
+  /** Appends record `index`, validated by the schema (its output is kept as it is). */
+  pushParsed(index: number, contract: Contract): void {
+    const entry = this.count;
+    const endDay = contract.end === null ? Number.POSITIVE_INFINITY : parseCalendarDate(contract.end)!;
+    this.#push(index, contract.id, contract.customerId, parseCalendarDate(contract.start)!, endDay, contract.interval, contract.intervalCount, contract.currency);
+    const { coefficient, scale } = toScaledInteger(contract.amount);
+    if (coefficient <= MAX_EXACT_BIGINT) this.coefficients.push(Number(coefficient));
+    else {
+      this.coefficients.push(Number.NaN);
+      this.bigCoefficients.set(entry, coefficient);
+    }
+    this.scales.push(scale);
+    this.#amounts[entry] = 0;
+    this.#parsed.set(entry, contract);
+  }
+
+  /** Notes that record `index` was invalid (entries and record indexes part from here on). */
+  skipRecord(): void {
+    if (this.#recordIndexes === null) this.#recordIndexes = Array.from({ length: this.count }, (_, earlier) => earlier);
+  }
+
+  #push(index: number, id: string, customerId: string, startDay: EpochDay, endDay: EpochDay, interval: Interval, intervalCount: number, currency: string): void {
+    const entry = this.count++;
+    this.#recordIndexes?.push(index);
+    this.ids[entry] = id;
+    this.customerIds[entry] = customerId;
+    this.startDays.push(startDay);
+    this.endDays.push(endDay);
+    this.#intervalCodes.push(INTERVAL_CODES[interval]);
+    const { months, divisor } = monthsPerInterval(interval, this.conversions);
+    this.months.push(months * intervalCount);
+    if (divisor !== 1) this.monthDivisors.set(entry, divisor);
+    if (this.firstCurrency === undefined) this.firstCurrency = currency;
+    else if (currency !== this.firstCurrency) this.otherCurrencies.set(entry, currency);
+  }
+
+  /** Drops the room kept ahead in the string columns. */
+  trim(): void {
+    this.ids.length = this.count;
+    this.customerIds.length = this.count;
+    this.#amounts.length = this.count;
+  }
+
+  /** The record index of an entry. */
+  recordIndexOf(entry: number): number {
+    return this.#recordIndexes === null ? entry : this.#recordIndexes[entry]!;
+  }
+
+  /** The currency of an entry. */
+  currencyOf(entry: number): string {
+    return this.otherCurrencies.get(entry) ?? this.firstCurrency!;
+  }
+
+  /** The `product` of an entry, if any. */
+  productOf(entry: number): string | undefined {
+    return this.#parsed.get(entry)?.product ?? this.#extras.get(entry)?.product;
+  }
+
+  /** The validated contract (the schema's output) of an entry, rebuilt for fast-read records; `newEnd` replaces its end. */
+  contractOf(entry: number, newEnd: EpochDay | undefined): Contract {
+    const parsed = this.#parsed.get(entry);
+    if (parsed !== undefined) return newEnd === undefined ? parsed : { ...parsed, end: formatCalendarDate(newEnd) };
+    const endDay = newEnd ?? this.endDays.at(entry);
+    const interval = INTERVALS[this.#intervalCodes.at(entry)]!;
+    const contract: Contract = {
+      id: this.ids[entry]!,
+      customerId: this.customerIds[entry]!,
+      start: formatCalendarDate(this.startDays.at(entry)),
+      end: endDay === Number.POSITIVE_INFINITY ? null : formatCalendarDate(endDay),
+      amount: toAmount(this.#amounts[entry]) as Decimal,
+      interval,
+      intervalCount: this.months.at(entry) / monthsPerInterval(interval, this.conversions).months,
+      currency: this.currencyOf(entry),
+    };
+    const extras = this.#extras.get(entry);
+    if (extras?.product !== undefined) contract.product = extras.product;
+    if (extras?.plan !== undefined) contract.plan = extras.plan;
+    if (extras?.seats !== undefined) contract.seats = extras.seats;
+    return contract;
+  }
+}
