@@ -8,6 +8,7 @@ import { type CsvShape, readCsvRecords } from "./csvRecords.js";
 import type { ColumnMapping } from "./csvHeader.js";
 import { renameFields } from "./inputOptions.js";
 import { readJsonRecords } from "./jsonRecords.js";
+import { isParquetInput, readParquetRecords } from "./parquetInput.js";
 
 /** A 1-based line and column in a file. */
 export interface SourcePosition {
@@ -23,6 +24,8 @@ export interface LocatedFile {
   readonly file: string;
   /** Where the value at `path` (or its closest located ancestor) is in the file. */
   readonly locate: (path: DataPath) => SourcePosition;
+  /** Where the value at `path` is, in words, for files without lines (Parquet: `row 12, column amount`). */
+  readonly where?: (path: DataPath) => string;
 }
 
 /** Records read from one file (at least one), with their positions. */
@@ -36,10 +39,12 @@ export interface RecordFile extends LocatedFile {
 export type ProgressReporter = (message: string) => void;
 
 /**
- * Reads CSV or JSON by the file's extension (`.json` → JSON, anything else → CSV), export column
+ * Reads CSV, JSON or Parquet by the file's extension (`.json` → JSON, `.parquet` or the bytes `PAR1` →
+ * Parquet, anything else → CSV), export column
  * names (CSV) or keys (JSON) renamed by `mapping`.
  */
 export async function readRecords(file: string, shape: CsvShape, progress?: ProgressReporter, mapping?: ColumnMapping): Promise<RecordFile> {
+  if (isParquetInput(file)) return readParquetRecords(file, shape, progress, mapping);
   if (!file.toLowerCase().endsWith(".json")) return readCsvRecords(file, shape, progress, mapping);
   const json = readJsonRecords(file);
   if (mapping === undefined) return json;

@@ -31,6 +31,8 @@ export interface ParquetRecords {
   readonly records: readonly Record<string, unknown>[];
   /** The field each column became (after `columns`), in the file's column order. */
   readonly fields: readonly string[];
+  /** The columns as the file names them, in its order. */
+  readonly columns: readonly string[];
 }
 
 /** Most bad values listed before reading stops. */
@@ -44,7 +46,8 @@ function notParquet(file: string, error: unknown): ValidationError {
 function arrayBufferOf(bytes: ArrayBuffer | Uint8Array): ArrayBuffer {
   if (bytes instanceof ArrayBuffer) return bytes;
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-  return whole ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
+  // A copy of the view (a Node Buffer's slice() would be another view of its shared pool).
+  return whole ? (bytes.buffer as ArrayBuffer) : new Uint8Array(bytes).buffer;
 }
 
 /**
@@ -80,16 +83,16 @@ function assemble(rows: number, fields: readonly string[], values: readonly (rea
  *
  * @remarks
  * Parquet types map exactly, never through a JavaScript float or `Date`:
- * DECIMAL(p, s) → decimal text (`"1234.50"` for DECIMAL(18,2)); INT32 → number; INT64 → number
- * when it is a safe integer, its digits as text otherwise; FLOAT/DOUBLE → number (NaN and ±∞ are
+ * DECIMAL(p, s) → decimal text (`"1234.50"` for DECIMAL(18,2)); INT32 → number; INT64 and
+ * DECIMAL(p, 0) (Snowflake's NUMBER) → number when it is a safe integer, its digits as text otherwise; FLOAT/DOUBLE → number (NaN and ±∞ are
  * errors); DATE → `"YYYY-MM-DD"`; TIMESTAMP (ms, µs or ns) adjusted to UTC and the legacy INT96 →
  * an ISO instant (`"2025-03-31T23:30:00.000Z"`, sub-millisecond digits dropped, which never moves the
  * calendar day), which `contractBook`'s and `usageSnapshots`' `timeZone` option puts on a calendar
  * date (without it, the schemas reject a date-time, as they do for CSV and JSON input); TIMESTAMP not
  * adjusted to UTC (a wall-clock reading) → its calendar date; strings, ENUM, JSON and UUID → text;
  * BOOLEAN → boolean; null → the field is absent. Groups (struct, list, map), TIME and INTERVAL columns
- * are refused. Compression: uncompressed and Snappy (the default of DuckDB, Spark, pandas and
- * Polars... except Polars' zstd), as hyparquet reads without its optional codecs.
+ * are refused. Compression: uncompressed or Snappy (the default of DuckDB, Spark and pyarrow); a
+ * zstd or gzip file (Polars writes zstd by default) is refused with the codec named.
  * The whole file is held in memory; rows are counted from 0, as DuckDB's `file_row_number` and the
  * record index (`contracts[12]`) count them.
  *
@@ -156,7 +159,7 @@ export async function recordsFromParquet(bytes: ArrayBuffer | Uint8Array, option
     throw notParquet(file, error);
   }
   if (issues.length > 0) throw new ValidationError(issues.sort((a, b) => a.row - b.row || a.column - b.column).map(({ path, message }) => ({ path, message })));
-  return { records: assemble(rows, fields, values), fields };
+  return { records: assemble(rows, fields, values), fields, columns: columns.map((column) => column.name) };
 }
 
 /**

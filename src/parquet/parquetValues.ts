@@ -3,6 +3,7 @@
  * (from the unscaled integer, never through a float), an INT64 as a number when it is a safe integer
  * and as its digits otherwise, a DATE as `YYYY-MM-DD`, a UTC-adjusted TIMESTAMP as an ISO instant
  * (`…Z`, for the `timeZone` option to place on a calendar day) and a local one as its wall-clock date.
+ * A DECIMAL of scale 0 reads as an INT64 does (a number when exact, digits otherwise).
  * @module
  */
 import { MAX_YEAR, MIN_YEAR, epochDayOf, formatCalendarDate } from "../dates/calendarDate.js";
@@ -87,16 +88,17 @@ function textValue(raw: unknown): unknown {
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
-/** {@link decimalText} of a safe integer, without a bigint (the common case: DECIMAL(18, s) amounts). */
+/** {@link decimalText} of a safe integer and a scale ≥ 1, without a bigint (the common case: DECIMAL(18, 2) amounts). */
 function smallDecimalText(unscaled: number, scale: number): string {
   const digits = String(unscaled < 0 ? -unscaled : unscaled);
   const sign = unscaled < 0 ? "-" : "";
-  if (scale === 0) return sign + digits;
   const padded = digits.length > scale ? digits : digits.padStart(scale + 1, "0");
   return `${sign}${padded.slice(0, -scale)}.${padded.slice(-scale)}`;
 }
 
 function decimalValue(scale: number): ValueConverter {
+  // DECIMAL(p, 0) is how warehouses (Snowflake's NUMBER) store whole numbers: a number where it is exact.
+  if (scale === 0) return (raw) => integerValue(raw instanceof Uint8Array ? signedOfBytes(raw) : (raw as number | bigint));
   return (raw) => {
     if (typeof raw === "number") return smallDecimalText(raw, scale);
     if (typeof raw === "bigint" && raw <= SAFE && raw >= -SAFE) return smallDecimalText(Number(raw), scale);
