@@ -76,7 +76,13 @@ export async function readParquetRecords(file: string, shape: CsvShape, progress
   const { columns, fields } = read;
   const records = read.records as Record<string, unknown>[];
   // The records are the reader's own (not the caller's): typing their numeric text in place is safe.
-  checkCsvHeader(file, columns, shape, 1, mapping);
+  try {
+    checkCsvHeader(file, columns, shape, 1, mapping);
+  } catch (error) {
+    // Told as a CSV header's problems (`file:1:column`), under a heading that names what they are here.
+    const { message, details, note } = error as CliInputError;
+    throw new CliInputError(message.replace(/^invalid CSV header/, "invalid Parquet columns"), details, note);
+  }
   if (records.length === 0) throw new CliInputError(`${echoed(file)}: no records (no rows)`);
   numbered(records, shape);
   if (progress !== undefined && records.length >= PROGRESS_EVERY) progress(`${echoed(file)}: ${records.length.toLocaleString("en-US")} records, validating`);
@@ -84,10 +90,13 @@ export async function readParquetRecords(file: string, shape: CsvShape, progress
   return {
     file,
     records,
-    locate: ([row, ...field]) => ({ line: Number(row) + 1, column: field.length === 0 ? 1 : fields.indexOf(field.join(".")) + 1 || 1 }),
+    // A row has no line: `where` tells it; `locate` gives row + 1 as the line, for callers that want one.
+    locate: ([row]) => ({ line: Number(row) + 1, column: 1 }),
     where: ([row, ...field]: DataPath) => {
-      const column = field.length === 0 ? undefined : (columnOf.get(field.join(".")) ?? columnOf.get(String(field[0])));
-      return column === undefined ? `row ${row}` : `row ${row}, column ${column}`;
+      const name = field.join(".");
+      const column = columnOf.get(name);
+      if (field.length === 0) return `row ${row}`;
+      return column === undefined ? `row ${row}, field ${name}` : `row ${row}, column ${column}`;
     },
   };
 }
