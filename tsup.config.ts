@@ -1,15 +1,18 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  // charts, sql, stripe, review: separate entry points (cs-metrics/charts, …/sql, …/stripe, …/review); cli: the
+  // charts, sql, stripe, review, parquet: separate entry points (cs-metrics/charts, …/sql, …/stripe, …/review,
+  // …/parquet); cli: the
   // `cs-metrics` command (bin). review loads vega and vega-lite (dependencies, so tsup leaves them external)
-  // lazily, and only it does.
+  // lazily, and only it does; parquet loads hyparquet (a dependency, ESM only) lazily with import(), which
+  // CommonJS on every Node 20 can do.
   entry: {
     index: "src/index.ts",
     charts: "src/charts/index.ts",
     sql: "src/sql/index.ts",
     stripe: "src/stripe/index.ts",
     review: "src/review/index.ts",
+    parquet: "src/parquet/index.ts",
     cli: "src/cli/main.ts",
   },
   format: ["esm", "cjs"],

@@ -3,7 +3,7 @@
  * events), decoded by hyparquet (pure JavaScript) and converted exactly by parquetValues.
  * @module
  */
-import { type ColumnData, parquetMetadata, parquetRead } from "hyparquet";
+import type { ColumnData } from "hyparquet";
 import { ValidationError, type ValidationIssue } from "../errors.js";
 import { parquetColumns } from "./parquetColumns.js";
 import { BadValue, valueConverter } from "./parquetValues.js";
@@ -116,6 +116,8 @@ function assemble(rows: number, fields: readonly string[], values: readonly (rea
  */
 export async function recordsFromParquet(bytes: ArrayBuffer | Uint8Array, options: ParquetRecordsOptions = {}): Promise<ParquetRecords> {
   const file = options.file ?? "input.parquet";
+  // Loaded on first use: hyparquet is an ES module, which CommonJS reaches only through import() on Node 20.
+  const { parquetMetadata, parquetRead } = await import("hyparquet");
   const buffer = arrayBufferOf(bytes);
   let read: ReturnType<typeof parquetColumns>;
   try {

@@ -19,6 +19,7 @@ import {
 } from "cs-metrics";
 import { VEGA_LITE_SCHEMA, mrrBridgeChart, mrrBridgeSteps, type MrrBridgeStep, type VegaLiteSpec } from "cs-metrics/charts";
 import { SQL_DIALECTS, toSql, type SqlDialect, type SqlStatement } from "cs-metrics/sql";
+import { readParquetFile, recordsFromParquet, type ParquetRecords, type ParquetRecordsOptions } from "cs-metrics/parquet";
 import type { z } from "zod";
 
 /** Exact type equality (`any` equals nothing but `any`, so a type that silently became `any` fails). */
@@ -84,3 +85,12 @@ export const sqlText: string = statement.sql;
 export const dialects: readonly SqlDialect[] = SQL_DIALECTS;
 // @ts-expect-error not a dialect
 toSql("revenueReport", { dialect: "oracle", period: year(2025) });
+
+// cs-metrics/parquet
+const parquetOptions: ParquetRecordsOptions = { file: "contracts.parquet", columns: { contract_id: "id" } };
+export const fromBytes: Promise<ParquetRecords> = recordsFromParquet(new Uint8Array(0), parquetOptions);
+export const fromPath: Promise<ParquetRecords> = readParquetFile("contracts.parquet");
+export const parquetRecordType: Equal<ParquetRecords["records"], readonly Record<string, unknown>[]> = true;
+export const bookFromParquet = fromPath.then(({ records }) => contractBook(records as ContractInput[]));
+// @ts-expect-error the bytes are an ArrayBuffer or a Uint8Array, not a path
+recordsFromParquet("contracts.parquet");
