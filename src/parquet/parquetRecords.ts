@@ -110,8 +110,9 @@ function assemble(rows: number, fields: readonly string[], values: readonly (rea
  * import { readFileSync } from "node:fs";
  * import { recordsFromParquet } from "cs-metrics/parquet";
  * const { records, fields } = await recordsFromParquet(readFileSync("test/parquet/fixtures/contracts.parquet"), { file: "contracts.parquet" });
- * fields; //=> ["id", "customerId", "start", "end", "amount", "interval", "currency", "seats", "signedAt"]
- * records[0]; //=> { id: "c-1", customerId: "acme", start: "2024-07-01", amount: "1200.00", interval: "month", currency: "USD", seats: 10, signedAt: "2024-06-30T23:30:00.000Z" }
+ * fields; //=> ["id", "customerId", "start", "end", "amount", "interval", "intervalCount", "currency", "seats"]
+ * records[0]; //=> { id: "c-1", customerId: "acme", start: "2024-07-01", amount: "1200.00", interval: "month", currency: "USD", seats: 10 }
+ * records[1].end; //=> "2025-06-30T23:30:00.000Z"
  * ```
  */
 export async function recordsFromParquet(bytes: ArrayBuffer | Uint8Array, options: ParquetRecordsOptions = {}): Promise<ParquetRecords> {
