@@ -1,9 +1,11 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  // charts, sql, stripe, review, slack: separate entry points (cs-metrics/charts, …/sql, …/stripe, …/review, …/slack); cli: the
+  // charts, sql, stripe, review, slack, parquet: separate entry points (cs-metrics/charts, …/sql, …/stripe,
+  // …/review, …/slack, …/parquet); cli: the
   // `cs-metrics` command (bin). review loads vega and vega-lite (dependencies, so tsup leaves them external)
-  // lazily, and only it does.
+  // lazily, and only it does; parquet loads hyparquet (a dependency, ESM only) lazily with import(), which
+  // CommonJS on every Node 20 can do.
   entry: {
     index: "src/index.ts",
     charts: "src/charts/index.ts",
@@ -11,6 +13,7 @@ export default defineConfig({
     stripe: "src/stripe/index.ts",
     review: "src/review/index.ts",
     slack: "src/slack/index.ts",
+    parquet: "src/parquet/index.ts",
     cli: "src/cli/main.ts",
   },
   format: ["esm", "cjs"],

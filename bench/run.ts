@@ -5,6 +5,7 @@
  *   npm run bench                       # 10k, 100k, 1M contracts; 1M snapshots
  *   npm run bench -- --sizes 10k        # the CI smoke run
  *   npm run bench -- --sizes 1m --snapshots 1m,10m
+ * Each size also runs the Parquet comparison (bench/parquetCompare.ts).
  * @module
  */
 import { execFileSync } from "node:child_process";
@@ -16,6 +17,7 @@ import Decimal from "decimal.js";
 import { compareCliWithDuckdb } from "./cliVsDuckdb.js";
 import type { KpiFigures } from "./floatKpis.js";
 import type { Measurement } from "./measure.js";
+import { parquetSection } from "./parquetCompare.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 
@@ -141,6 +143,8 @@ for (const size of snapshotSizes) {
   );
 }
 
+const parquet = parquetSection(sizes, label);
+
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 const report = `# Benchmark results
 
@@ -202,7 +206,8 @@ ${cliRows.join("\n")}
 | snapshots | customers | scoreCustomers on an array (CPU) | peak RSS (input alone) | scoreCustomersFromIterable, generator time subtracted (CPU) | streamed peak RSS |
 |---|---|---|---|---|---|
 ${healthRows.join("\n")}
-`;
+
+${parquet.markdown}`;
 
 // Only the default run replaces the committed results; smaller runs (the CI smoke run) go to tmp.
 const defaultRun = argument("sizes", "") === "" || argument("sizes", "") === "10k,100k,1m";
@@ -210,7 +215,7 @@ const out = argument("out", defaultRun ? `${here}results.md` : join(os.tmpdir(),
 writeFileSync(out, report);
 process.stdout.write(report);
 process.stderr.write(`written to ${out}\n`);
-if (agreementRows.some((row) => row.includes("✗")) || cliDisagrees) {
+if (agreementRows.some((row) => row.includes("✗")) || cliDisagrees || !parquet.agreed) {
   process.stderr.write("cs-metrics bench: the implementations disagree (see Agreement)\n");
   process.exitCode = 1;
 }

@@ -46,10 +46,11 @@ export function locateIssues(error: ValidationError, files: Readonly<Record<stri
     const { root, path } = splitIssuePath(issue.path);
     const file = files[root];
     if (file === undefined) return `${issue.path}: ${issue.message}`;
-    const at = file.locate(path);
     const field = issue.path.slice(root.length).replace(/^\[\d+\]\.?/, "").replace(/^\./, "");
     // An issue about a whole record (`contracts[3]`) or a whole file (`scorecard`).
     const subject = field !== "" ? field : typeof path[0] === "number" ? "record" : root;
+    if (file.where !== undefined) return `${echoed(file.file)}: ${file.where(path)}: ${issue.message}`;
+    const at = file.locate(path);
     return `${echoed(file.file)}:${at.line}:${at.column}: ${subject}: ${issue.message}`;
   });
 }

@@ -18,6 +18,8 @@ export interface LocatedFile {
   readonly file: string;
   /** Where the value at `path` (or its closest located ancestor) is in the file. */
   readonly locate: (path: DataPath) => SourcePosition;
+  /** Where the value at `path` is, in words, for files without lines (Parquet: `row 12, column amount`). */
+  readonly where?: (path: DataPath) => string;
 }
 
 /** Records read from one file (at least one), with their positions. */

@@ -9,12 +9,15 @@ import type { ColumnMapping } from "./csvHeader.js";
 import { renameFields } from "./inputOptions.js";
 import { readJsonRecords } from "./jsonRecords.js";
 import type { LocatedFile, ProgressReporter, RecordFile } from "./locatedFile.js";
+import { isParquetInput, readParquetRecords } from "./parquetInput.js";
 
 /**
- * Reads CSV or JSON by the file's extension (`.json` → JSON, anything else → CSV), export column
+ * Reads CSV, JSON or Parquet by the file's extension (`.json` → JSON, `.parquet` or the bytes `PAR1` →
+ * Parquet, anything else → CSV), export column
  * names (CSV) or keys (JSON) renamed by `mapping`.
  */
 export async function readRecords(file: string, shape: CsvShape, progress?: ProgressReporter, mapping?: ColumnMapping): Promise<RecordFile> {
+  if (isParquetInput(file)) return readParquetRecords(file, shape, progress, mapping);
   if (!file.toLowerCase().endsWith(".json")) return readCsvRecords(file, shape, progress, mapping);
   const json = readJsonRecords(file);
   if (mapping === undefined) return json;

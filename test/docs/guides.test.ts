@@ -38,7 +38,7 @@ describe("guides", () => {
     expect(readme).toContain("npm ci && npm run build && npm run example\n");
     expect(readme).toContain("npm ci && npm test\n");
     expect(readme).toContain("## 日本語");
-    for (const guide of ["revenue", "unit-economics", "lost-revenue", "health", "renewals-and-segments", "usage-events", "periods", "money", "glossary", "charts", "cli", "stripe", "cs-loop", "exports-to-review"]) {
+    for (const guide of ["revenue", "unit-economics", "lost-revenue", "health", "renewals-and-segments", "usage-events", "periods", "money", "glossary", "charts", "cli", "stripe", "cs-loop", "exports-to-review", "parquet"]) {
       expect(readme, guide).toContain(`(${REPOSITORY_FILES}docs/${guide}.md)`);
     }
   });

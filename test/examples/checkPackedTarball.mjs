@@ -33,7 +33,7 @@ const allowed = (path) =>
   (/^dist\/[\w.-]+\.(js|cjs|d\.ts|d\.cts|js\.map|cjs\.map)$/.test(path) && !/^dist\/cli\.(cjs|d\.)/.test(path));
 const extra = files.filter((path) => !allowed(path));
 check(extra.length === 0, `the tarball holds only dist, README, LICENSE, CHANGELOG and package.json (extra: ${extra.join(", ") || "none"})`);
-const needed = ["LICENSE", "README.md", "CHANGELOG.md", "dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/charts.js", "dist/charts.cjs", "dist/charts.d.ts", "dist/charts.d.cts", "dist/stripe.js", "dist/stripe.cjs", "dist/stripe.d.ts", "dist/stripe.d.cts", "dist/review.js", "dist/review.cjs", "dist/review.d.ts", "dist/review.d.cts", "dist/slack.js", "dist/slack.cjs", "dist/slack.d.ts", "dist/slack.d.cts", "dist/cli.js"];
+const needed = ["LICENSE", "README.md", "CHANGELOG.md", "dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/charts.js", "dist/charts.cjs", "dist/charts.d.ts", "dist/charts.d.cts", "dist/stripe.js", "dist/stripe.cjs", "dist/stripe.d.ts", "dist/stripe.d.cts", "dist/review.js", "dist/review.cjs", "dist/review.d.ts", "dist/review.d.cts", "dist/slack.js", "dist/slack.cjs", "dist/slack.d.ts", "dist/slack.d.cts", "dist/cli.js", "dist/parquet.js", "dist/parquet.cjs", "dist/parquet.d.ts", "dist/parquet.d.cts"];
 const absent = needed.filter((path) => !files.includes(path));
 check(absent.length === 0, `the tarball holds ${needed.length} files a user needs (missing: ${absent.join(", ") || "none"})`);
 check(!files.some((path) => path.startsWith("src/") || path.startsWith("test/") || path.startsWith("examples/")), "no sources, tests or examples in the tarball");
@@ -141,7 +141,7 @@ check(csv.includes("startingMrr,1620000\n") && csv.includes("endingMrr,1590000\n
 
 // 4. The review page (cs-metrics/review): vega and vega-lite load only there, lazily.
 const installed = join(project, "node_modules", "cs-metrics", "dist");
-for (const entry of ["index.js", "index.cjs", "charts.js", "charts.cjs", "sql.js", "sql.cjs", "stripe.js", "stripe.cjs", "slack.js", "slack.cjs"]) {
+for (const entry of ["index.js", "index.cjs", "charts.js", "charts.cjs", "sql.js", "sql.cjs", "stripe.js", "stripe.cjs", "slack.js", "slack.cjs", "parquet.js", "parquet.cjs"]) {
   check(!/["']vega(-lite)?["']/.test(readFileSync(join(installed, entry), "utf8")), `dist/${entry} does not import vega (only cs-metrics/review does)`);
 }
 writeFileSync(
@@ -165,7 +165,21 @@ const page = join(work, "review.html");
 sh(join(project, "node_modules", ".bin", "cs-metrics"), ["report", "--contracts", join(ROOT, "examples", "data", "contracts.csv"), "--period", "2025", "--fiscal-start", "4", "--format", "html", "--output", page, "--quiet"], project);
 check(readFileSync(page, "utf8").includes("¥1,800,000"), "cs-metrics report --format html --output writes the page from the installed package");
 
-// 5. Types: the tarball under every TypeScript setup, strict, skipLibCheck false (all reported, then checked).
+// 5. Parquet (cs-metrics/parquet): hyparquet, an ES module, loads lazily from ESM and CommonJS alike, and
+// the command reads a .parquet file. contracts.parquet's 2025 ending MRR is 1750.49 (test/parquet/contractsFromParquet.test.ts).
+const parquetFixture = join(ROOT, "test", "parquet", "fixtures", "contracts.parquet");
+const parquetUse = (load) => `${load}
+readParquetFile(${JSON.stringify(parquetFixture)}).then(({ records }) => console.log(records.length, records[0].amount, records[1].end));
+`;
+const PARQUET_EXPECTED = "6 1200.00 2025-06-30T23:30:00.000Z";
+writeFileSync(join(project, "parquet.mjs"), parquetUse(`import { readParquetFile } from "cs-metrics/parquet";`));
+check(sh(process.execPath, ["parquet.mjs"], project).trim() === PARQUET_EXPECTED, "cs-metrics/parquet reads a Parquet file from ESM");
+writeFileSync(join(project, "parquet.cjs"), parquetUse(`const { readParquetFile } = require("cs-metrics/parquet");`));
+check(sh(process.execPath, ["parquet.cjs"], project).trim() === PARQUET_EXPECTED, "cs-metrics/parquet reads a Parquet file from CommonJS");
+const parquetReport = sh(join(project, "node_modules", ".bin", "cs-metrics"), ["report", "--contracts", parquetFixture, "--period", "2025", "--time-zone", "Asia/Tokyo", "--format", "csv", "--quiet"], project);
+check(parquetReport.includes("endingMrr,1750.49\n"), "the cs-metrics command reads --contracts x.parquet from the installed package");
+
+// 6. Types: the tarball under every TypeScript setup, strict, skipLibCheck false (all reported, then checked).
 const results = checkConsumerTypes(tarball, work);
 for (const result of results) {
   if (!result.ok) console.error(result.output.split("\n").slice(0, 60).join("\n"));

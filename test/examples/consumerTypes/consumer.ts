@@ -21,6 +21,7 @@ import {
 import { VEGA_LITE_SCHEMA, mrrBridgeChart, mrrBridgeSteps, type MrrBridgeStep, type VegaLiteSpec } from "cs-metrics/charts";
 import { SQL_DIALECTS, toSql, type SqlDialect, type SqlStatement } from "cs-metrics/sql";
 import { alertsToSlack, type SlackMessage } from "cs-metrics/slack";
+import { readParquetFile, recordsFromParquet, type ParquetRecords, type ParquetRecordsOptions } from "cs-metrics/parquet";
 import type { z } from "zod";
 
 /** Exact type equality (`any` equals nothing but `any`, so a type that silently became `any` fails). */
@@ -94,3 +95,11 @@ export const blockText: string = slackMessages[0]?.blocks[0]?.text.text ?? "";
 export const blockType: Equal<SlackMessage["blocks"][number]["type"], "section"> = true;
 // @ts-expect-error maxBlocks is a number
 alertsToSlack(alerts, { maxBlocks: "50" });
+// cs-metrics/parquet
+const parquetOptions: ParquetRecordsOptions = { file: "contracts.parquet", columns: { contract_id: "id" } };
+export const fromBytes: Promise<ParquetRecords> = recordsFromParquet(new Uint8Array(0), parquetOptions);
+export const fromPath: Promise<ParquetRecords> = readParquetFile("contracts.parquet");
+export const parquetRecordType: Equal<ParquetRecords["records"], readonly Record<string, unknown>[]> = true;
+export const bookFromParquet = fromPath.then(({ records }) => contractBook(records as ContractInput[]));
+// @ts-expect-error the bytes are an ArrayBuffer or a Uint8Array, not a path
+recordsFromParquet("contracts.parquet");
