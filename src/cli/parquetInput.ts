@@ -11,7 +11,7 @@ import { CliInputError } from "./cliErrors.js";
 import { type ColumnMapping, checkCsvHeader } from "./csvHeader.js";
 import { type CsvShape, PROGRESS_EVERY } from "./csvRecords.js";
 import { unreadable } from "./inputText.js";
-import type { DataPath, ProgressReporter, RecordFile } from "./readRecords.js";
+import type { DataPath, ProgressReporter, RecordFile } from "./locatedFile.js";
 import { echoed } from "./terminalText.js";
 
 const MAGIC = "PAR1";
