@@ -11,6 +11,7 @@ import type { ColumnMapping } from "./csvHeader.js";
 import { type CsvShape, csvRowToRecord, readCsvRows } from "./csvRecords.js";
 import { renameFields } from "./inputOptions.js";
 import { readJsonLines } from "./jsonLines.js";
+import { isParquetInput } from "./parquetInput.js";
 import type { LocatedFile, ProgressReporter } from "./locatedFile.js";
 import { locatingSourceKeys, readRecords } from "./readRecords.js";
 
@@ -40,17 +41,20 @@ function digitsValue(cell: string): number | null {
 }
 
 /**
- * Reads a contracts file into `builder` by its extension: `.json` (an array of records),
+ * Reads a contracts file into `builder` by its extension: `.json` (an array of records), Parquet
+ * (`.parquet` or a file starting with `PAR1`),
  * `.jsonl` / `.ndjson` (JSON Lines: one record a line), anything else CSV with a header row.
  * @throws CliInputError for an unreadable file, bytes that are not UTF-8 text, invalid CSV or JSON,
  * a bad CSV header, a row whose cell count differs from the header's, or no records.
  */
 export async function readContractsInto(builder: ContractBookBuilder, file: string, shape: CsvShape, progress?: ProgressReporter, mapping?: ColumnMapping): Promise<ContractsSource> {
   const lower = file.toLowerCase();
-  if (lower.endsWith(".json")) {
+  if (lower.endsWith(".json") || isParquetInput(file)) {
+    // JSON arrays and Parquet files are read whole into records (readRecords dispatches on the format).
     const read = await readRecords(file, shape, progress, mapping);
     for (const record of read.records) builder.add(record);
-    return { file, locate: read.locate, records: read.records.length, skipped: 0 };
+    const located = { file, locate: read.locate, records: read.records.length, skipped: 0 };
+    return read.where === undefined ? located : { ...located, where: read.where };
   }
   if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
     if (mapping === undefined) return readJsonLines(file, (record) => builder.add(record), progress);
