@@ -89,15 +89,26 @@ function pearson(rawXs: readonly number[], rawYs: readonly number[]): number | n
   let sxy = 0;
   let sxx = 0;
   let syy = 0;
+  let sumDx = 0;
+  let sumDy = 0;
   for (let k = 0; k < n; k++) {
     const dx = xs[k]! - meanX;
     const dy = ys[k]! - meanY;
     sxy += dx * dy;
     sxx += dx * dx;
     syy += dy * dy;
+    sumDx += dx;
+    sumDy += dy;
   }
+  // The corrected two-pass sums (Chan, Golub & LeVeque 1983): the computed mean is off by up to an ulp,
+  // which for values differing only in their last bits is as large as the deviations themselves
+  // ([1, 1 + 3·2^-52] against [0, −1] gave −0.95, not −1). The deviations from it are exact
+  // (Sterbenz), so subtracting (Σdx)(Σdy)/n recentres them on the true mean.
+  sxy -= (sumDx * sumDy) / n;
+  sxx -= (sumDx * sumDx) / n;
+  syy -= (sumDy * sumDy) / n;
   const r = sxy / Math.sqrt(sxx * syy);
-  // Unreachable after rescaling (both sums are positive and bounded); kept so that no NaN can escape.
+  // Unreachable after rescaling and recentring (both sums are positive and bounded); kept so that no NaN can escape.
   if (!Number.isFinite(r)) return null;
   return Math.min(1, Math.max(-1, r));
 }

@@ -1,0 +1,68 @@
+/**
+ * Arguments of the wrong shape to the health functions: each is a ValidationError whose issue names
+ * the argument and says what it must be (paths and messages asserted, so a dropped or emptied check
+ * fails). These paths were not reached by any health suite (a mutation run listed them uncovered).
+ */
+import { describe, expect, it } from "vitest";
+import {
+  ValidationError,
+  evaluateAlerts,
+  expectedRetention,
+  healthTrend,
+  mergeBandTallies,
+  renewalRateByBand,
+  scoreCustomers,
+  scoreCustomersFromIterable,
+} from "../../src/index.js";
+import { caught } from "../support/caught.js";
+
+const scorecard = { measures: [{ signal: "deploymentRate", weight: 1, scale: { type: "linear", worst: 0, best: 1 } }], bands: { good: 70, bad: 40 } } as const;
+
+/** The issues of the ValidationError `action` throws, as `path: message` lines. */
+function issues(action: () => unknown): string[] {
+  const error = caught(action);
+  expect(error).toBeInstanceOf(ValidationError);
+  return (error as ValidationError).issues.map((issue) => `${issue.path}: ${issue.message}`);
+}
+
+const loosely = (fn: (...args: never[]) => unknown, ...args: unknown[]): unknown => (fn as (...args: unknown[]) => unknown)(...args);
+
+describe("health functions name an argument of the wrong shape", () => {
+  it("evaluateAlerts: rules must be an array", () => {
+    expect(issues(() => loosely(evaluateAlerts, [], { id: "r" }))).toEqual(["rules: must be an array of alert rules"]);
+  });
+
+  it("evaluateAlerts and scoreCustomers: the snapshots must be an array", () => {
+    expect(issues(() => loosely(evaluateAlerts, "history", []))).toEqual(["history: must be an array of usage snapshots"]);
+    expect(issues(() => loosely(scoreCustomers, {}, scorecard, { asOf: "2025-01-31" }))).toEqual(["snapshots: must be an array of usage snapshots"]);
+  });
+
+  it("renewalRateByBand: history must be an array of records", () => {
+    expect(issues(() => loosely(renewalRateByBand, null))).toEqual(["history: must be an array of renewal records"]);
+    expect(issues(() => loosely(renewalRateByBand, [7]))).toEqual(["history[0]: must be a renewal record { customerId, band, renewed } (got 7)"]);
+  });
+
+  it("expectedRetention: a rate that is not one is named by its band", () => {
+    expect(issues(() => expectedRetention([], { good: 1.5, normal: 0.5, bad: 0.2 })).map((line) => line.split(":")[0])).toEqual(["renewalRateByBand.good"]);
+  });
+
+  it("healthTrend: history must be an array of dated, scored points", () => {
+    expect(issues(() => loosely(healthTrend, "acme"))).toEqual(["history: must be an array of scored points"]);
+    expect(issues(() => loosely(healthTrend, [{ customerId: "a", at: "2025-02-30", score: 1 }]))).toEqual(["history[0].at: must be a calendar date YYYY-MM-DD (got \"2025-02-30\")"]);
+    expect(issues(() => loosely(healthTrend, [{ customerId: "a", at: "2025-02-28", score: Number.NaN }]))).toEqual(["history[0].score: must be a finite number or null (got NaN)"]);
+    expect(issues(() => loosely(healthTrend, [null]))).toContain("history[0].at: must be a calendar date YYYY-MM-DD (got nothing)");
+  });
+
+  it("mergeBandTallies: counts must be whole numbers ≥ 0", () => {
+    expect(issues(() => mergeBandTallies([{ good: 1, normal: -1, bad: 0, unscored: 0 }]))).toEqual(["tallies[0].normal: must be a whole number ≥ 0"]);
+    expect(issues(() => mergeBandTallies([{ good: 1, normal: 0, bad: 0.5, unscored: 0 }]))).toEqual(["tallies[0].bad: must be a whole number ≥ 0"]);
+    expect(mergeBandTallies([{ good: 0, normal: 0, bad: 0, unscored: 0 }, { good: 2, normal: 1, bad: 3, unscored: 4 }, { good: 1, normal: 1, bad: 1, unscored: 1 }])).toEqual({ good: 3, normal: 2, bad: 4, unscored: 5 });
+  });
+
+  it("scoreCustomersFromIterable: an invalid snapshot, a duplicate day and a non-iterable are named", () => {
+    const good = { customerId: "a", at: "2025-01-31", licensedSeats: 10, provisionedUsers: 5 };
+    expect(issues(() => scoreCustomersFromIterable([good, { customerId: "b", at: "2025-01-31", licensedSeats: -1 }], scorecard, { asOf: "2025-01-31" }))[0]).toMatch(/^snapshots\[1\]\.licensedSeats: /);
+    expect(issues(() => scoreCustomersFromIterable([good, { ...good }], scorecard, { asOf: "2025-01-31" }))).toEqual(['snapshots[1].at: duplicate snapshot of customer "a" on 2025-01-31 (also snapshots[0])']);
+    expect(issues(() => loosely(scoreCustomersFromIterable, 42, scorecard, { asOf: "2025-01-31" }))).toEqual(["snapshots: must be an iterable of usage snapshots"]);
+  });
+});
