@@ -5,13 +5,13 @@
  * dates, windows, feature lists and contact tables.
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { featureAdoption, usageSnapshots } from "../../src/index.js";
 import { toSql } from "../../src/sql/index.js";
 import { runs } from "../hardening/support/runs.js";
 import { dateOfDay, dayOfDate } from "../support/contractArbitraries.js";
 import { type GeneratedEvent, eventArbitrary } from "../support/usageArbitraries.js";
-import { type SqlEngine, type TextRow, REAL_ENGINES } from "./support/engines.js";
+import { type SqlEngine, type TextRow, REAL_ENGINES, engineForSuite } from "./support/engines.js";
 import { RATE_PLACES, normalised, truncated } from "./support/libraryExpectations.js";
 
 /** Runs per engine (200; fewer under mutation testing, see test/hardening/support/runs.ts). */
@@ -70,15 +70,10 @@ const byKeys = (keys: readonly string[]) => (a: TextRow, b: TextRow): number => 
 };
 
 describe.each(REAL_ENGINES)("usage snapshots and feature adoption in SQL on %s equal the library", (_name, open) => {
-  let engine: SqlEngine;
-  beforeAll(async () => {
-    engine = await open();
-  }, 60_000);
-  afterAll(async () => {
-    await engine?.close();
-  }, 30_000);
+  const currentEngine = engineForSuite(open);
 
   it(`on ${RUNS} random event sets`, async () => {
+    const engine = currentEngine();
     let cases = 0;
     let snapshotRows = 0;
     let featureRows = 0;

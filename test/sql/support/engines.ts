@@ -4,6 +4,7 @@
  * (decimals exactly as the engine prints them) or `null`.
  */
 import { DuckDBInstance } from "@duckdb/node-api";
+import { afterAll, beforeAll } from "vitest";
 import pg from "pg";
 import type { SqlDialect } from "../../../src/sql/index.js";
 import type { GeneratedContract } from "../../support/contractArbitraries.js";
@@ -148,4 +149,22 @@ function selectEngines(list: string | undefined): readonly (readonly [string, ()
     if (!ALL_ENGINES.some(([known]) => known === name)) throw new Error(`CS_METRICS_SQL_ENGINES: unknown engine "${name}"`);
   }
   return ALL_ENGINES.filter(([name]) => names.includes(name));
+}
+
+/**
+ * Opens the engine before the enclosing suite's tests and closes it after them (60 s to start, 30 s
+ * to stop: PostgreSQL starts a server). Returns the engine's getter, for use inside the tests.
+ */
+export function engineForSuite(open: () => Promise<SqlEngine>): () => SqlEngine {
+  let engine: SqlEngine | undefined;
+  beforeAll(async () => {
+    engine = await open();
+  }, 60_000);
+  afterAll(async () => {
+    await engine?.close();
+  }, 30_000);
+  return () => {
+    if (engine === undefined) throw new Error("the SQL engine did not start");
+    return engine;
+  };
 }
