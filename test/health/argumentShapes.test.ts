@@ -28,6 +28,19 @@ function issues(action: () => unknown): string[] {
 const loosely = (fn: (...args: never[]) => unknown, ...args: unknown[]): unknown => (fn as (...args: unknown[]) => unknown)(...args);
 
 describe("health functions name an argument of the wrong shape", () => {
+  it("evaluateAlerts: a threshold or drop must be a finite number, not NaN, Infinity or numeric text", () => {
+    const history = [{ customerId: "a", at: "2025-01-31", metrics: { logins: 5 } }];
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, "10"]) {
+      expect(issues(() => loosely(evaluateAlerts, history, [{ id: "r", metric: "logins", below: bad }]))).toEqual([`rules[0].below: must be a finite number (got ${typeof bad === "string" ? '"10"' : String(bad)})`]);
+      expect(issues(() => loosely(evaluateAlerts, history, [{ id: "r", metric: "logins", above: bad }])).map((line) => line.split(":")[0])).toEqual(["rules[0].above"]);
+    }
+    expect(issues(() => loosely(evaluateAlerts, history, [{ id: "r", metric: "logins", dropsBy: "0.5", days: 30 }])).map((line) => line.split(":")[0])).toEqual(["rules[0].dropsBy"]);
+    // A one-element array converts to its element as a property key; it is still not a signal name.
+    expect(issues(() => loosely(evaluateAlerts, history, [{ id: "r", signal: ["deploymentRate"], below: 0.5 }])).map((line) => line.split(":")[0])).toEqual(["rules[0].signal"]);
+    // Each bound alone is valid.
+    expect(evaluateAlerts(history, [{ id: "low", metric: "logins", below: 10 }, { id: "high", metric: "logins", above: 1 }]).map((a) => a.ruleId)).toEqual(["high", "low"]);
+  });
+
   it("evaluateAlerts: rules must be an array", () => {
     expect(issues(() => loosely(evaluateAlerts, [], { id: "r" }))).toEqual(["rules: must be an array of alert rules"]);
   });
