@@ -50,6 +50,13 @@ describe("health functions name an argument of the wrong shape", () => {
     expect(issues(() => loosely(scoreCustomers, {}, scorecard, { asOf: "2025-01-31" }))).toEqual(["snapshots: must be an array of usage snapshots"]);
   });
 
+  it("duplicate snapshots are listed in input order, across customers", () => {
+    const day = "2025-01-31";
+    // a's duplicate is snapshots[3], b's is snapshots[2]: customers are grouped a, b, but the issues follow the input.
+    const snapshots = [{ customerId: "a", at: day }, { customerId: "b", at: day }, { customerId: "b", at: day }, { customerId: "a", at: day }];
+    expect(issues(() => scoreCustomers(snapshots, scorecard, { asOf: day })).map((line) => line.split(":")[0])).toEqual(["snapshots[2].at", "snapshots[3].at"]);
+  });
+
   it("renewalRateByBand: history must be an array of records", () => {
     expect(issues(() => loosely(renewalRateByBand, null))).toEqual(["history: must be an array of renewal records"]);
     expect(issues(() => loosely(renewalRateByBand, [7]))).toEqual(["history[0]: must be a renewal record { customerId, band, renewed } (got 7)"]);
