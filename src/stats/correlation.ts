@@ -120,7 +120,8 @@ function pearson(rawXs: readonly number[], rawYs: readonly number[]): number | n
  * Pearson r = Σ(x − x̄)(y − ȳ) / √(Σ(x − x̄)² · Σ(y − ȳ)²). Spearman ρ = Pearson r of the ranks, ties
  * taking the average of the ranks they span. Computed in double precision (a statistic, not money) on
  * values rescaled by a power of two (exact; r is scale-free), so that values as large as 1e308 or as
- * small as 1e-300 neither overflow nor underflow, and clamped to [−1, 1]; symmetric in xs and ys. Use it to check whether health scores predict later
+ * small as 1e-300 neither overflow nor underflow, with the centred sums corrected for the rounding of the
+ * mean (so series that differ only in their last bits are right too), and clamped to [−1, 1]; symmetric in xs and ys. Use it to check whether health scores predict later
  * revenue (e.g. each customer's score against its NRR over the next year).
  *
  * @param xs - Values (numbers, or Decimals such as an NRR); not mutated.
