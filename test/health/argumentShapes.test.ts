@@ -60,6 +60,7 @@ describe("health functions name an argument of the wrong shape", () => {
   it("renewalRateByBand: history must be an array of records", () => {
     expect(issues(() => loosely(renewalRateByBand, null))).toEqual(["history: must be an array of renewal records"]);
     expect(issues(() => loosely(renewalRateByBand, [7]))).toEqual(["history[0]: must be a renewal record { customerId, band, renewed } (got 7)"]);
+    expect(issues(() => loosely(renewalRateByBand, [null])).map((line) => line.split(":")[0])).toEqual(["history[0]"]);
   });
 
   it("expectedRetention: a rate that is not one is named by its band", () => {
