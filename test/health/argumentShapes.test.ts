@@ -63,6 +63,10 @@ describe("health functions name an argument of the wrong shape", () => {
     expect(issues(() => loosely(renewalRateByBand, [null])).map((line) => line.split(":")[0])).toEqual(["history[0]"]);
   });
 
+  it("expectedRetention: a band that is not one is named with what it must be", () => {
+    expect(issues(() => loosely(expectedRetention, [{ band: "great" }], { good: 0.9, normal: 0.5, bad: 0.1 }))).toEqual(['currentBands[0].band: must be "good", "normal", "bad" or null (got "great")']);
+  });
+
   it("expectedRetention: a rate that is not one is named by its band", () => {
     expect(issues(() => expectedRetention([], { good: 1.5, normal: 0.5, bad: 0.2 })).map((line) => line.split(":")[0])).toEqual(["renewalRateByBand.good"]);
   });

@@ -1,0 +1,30 @@
+/**
+ * Weights too small for floating-point products (subnormal): the score must still be the exact
+ * weighted mean. In doubles, 5e-324 × 33.33… rounds to 33 × 5e-324, so a float weighted mean of one
+ * such measure is 33, not 33.333333.
+ */
+import { describe, expect, it } from "vitest";
+import { healthScore } from "../../src/index.js";
+
+const snapshot = { customerId: "a", at: "2025-06-30", metrics: { logins: 1, nps: 2 } };
+
+describe("subnormal weights", () => {
+  it("one measure of weight 5e-324: the score is its points", () => {
+    // logins 1 on a linear 0 → 3 scale: 100 · 1/3 = 33.333333 (6 decimals); the weight cancels.
+    const result = healthScore(snapshot, { measures: [{ metric: "logins", weight: 5e-324, scale: { type: "linear", worst: 0, best: 3 } }], bands: { good: 70, bad: 40 } });
+    expect(result.score).toBe(33.333333);
+    expect(result.band).toBe("bad");
+  });
+
+  it("two subnormal weights in ratio 1 : 2 weigh as 1 : 2", () => {
+    // logins 1 of 3 → 33.3…; nps 2 of 3 → 66.6…; (1·100/3 + 2·200/3) / 3 = 500/9 = 55.555556.
+    const result = healthScore(snapshot, {
+      measures: [
+        { metric: "logins", weight: 5e-324, scale: { type: "linear", worst: 0, best: 3 } },
+        { metric: "nps", weight: 1e-323, scale: { type: "linear", worst: 0, best: 3 } },
+      ],
+      bands: { good: 70, bad: 40 },
+    });
+    expect(result.score).toBe(55.555556);
+  });
+});
