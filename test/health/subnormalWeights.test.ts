@@ -1,7 +1,8 @@
 /**
  * Weights too small for floating-point products (subnormal): the score must still be the exact
  * weighted mean. In doubles, 5e-324 × 33.33… rounds to 33 × 5e-324, so a float weighted mean of one
- * such measure is 33, not 33.333333.
+ * such measure is 33, not 33.333333. And points exactly halfway at the 6th decimal, which only the exact
+ * path can round.
  */
 import { describe, expect, it } from "vitest";
 import { healthScore } from "../../src/index.js";
@@ -26,5 +27,17 @@ describe("subnormal weights", () => {
       bands: { good: 70, bad: 40 },
     });
     expect(result.score).toBe(55.555556);
+  });
+});
+
+describe("points exactly halfway at the 6th decimal", () => {
+  it("are rounded half to even on the exact value, not left to the float path", () => {
+    // logins 12.3456785 on a linear 0 → 100 scale: points 12.3456785 exactly, halfway → the even 12.345678;
+    // 12.3456775 → 12.345678 too (7 is odd, rounds up).
+    for (const [logins, expected] of [[12.3456785, 12.345678], [12.3456775, 12.345678]] as const) {
+      const result = healthScore({ customerId: "a", at: "2025-06-30", metrics: { logins } }, { measures: [{ metric: "logins", weight: 1, scale: { type: "linear", worst: 0, best: 100 } }], bands: { good: 70, bad: 40 } });
+      expect(result.measures[0]!.points).toBe(expected);
+      expect(result.score).toBe(expected);
+    }
   });
 });
