@@ -1,8 +1,8 @@
 /**
- * Weights too small for floating-point products (subnormal): the score must still be the exact
- * weighted mean. In doubles, 5e-324 × 33.33… rounds to 33 × 5e-324, so a float weighted mean of one
- * such measure is 33, not 33.333333. And points exactly halfway at the 6th decimal, which only the exact
- * path can round.
+ * Where the float scoring path must hand over to the exact one. Weights too small for floating-point
+ * products (subnormal): in doubles 5e-324 × 33.33… rounds to 33 × 5e-324, so a float weighted mean of
+ * one such measure is 33, not 33.333333. Points exactly halfway at the 6th decimal: only the exact
+ * path can round them (half to even), also when the score itself is not at a tie.
  */
 import { describe, expect, it } from "vitest";
 import { healthScore } from "../../src/index.js";
@@ -39,5 +39,16 @@ describe("points exactly halfway at the 6th decimal", () => {
       expect(result.measures[0]!.points).toBe(expected);
       expect(result.score).toBe(expected);
     }
+  });
+
+  it("a halfway measure beside one that moves the score off the tie keeps its points", () => {
+    // logins 12.3456785 → 12.345678 (half to even); nps 50 on 0 → 100 → 50; score (12.3456785 + 50) / 2
+    // = 31.17283925 → 31.172839 (…39|25 is below half).
+    const result = healthScore(
+      { customerId: "a", at: "2025-06-30", metrics: { logins: 12.3456785, nps: 50 } },
+      { measures: [{ metric: "logins", weight: 1, scale: { type: "linear", worst: 0, best: 100 } }, { metric: "nps", weight: 1, scale: { type: "linear", worst: 0, best: 100 } }], bands: { good: 70, bad: 40 } },
+    );
+    expect(result.measures.map((m) => m.points)).toEqual([12.345678, 50]);
+    expect(result.score).toBe(31.172839);
   });
 });
