@@ -69,6 +69,7 @@ describe("health functions name an argument of the wrong shape", () => {
 
   it("expectedRetention: a rate that is not one is named by its band", () => {
     expect(issues(() => expectedRetention([], { good: 1.5, normal: 0.5, bad: 0.2 })).map((line) => line.split(":")[0])).toEqual(["renewalRateByBand.good"]);
+    expect(issues(() => expectedRetention([], { good: 0.9, normal: -0.5, bad: 0.2 })).map((line) => line.split(":")[0])).toEqual(["renewalRateByBand.normal"]);
   });
 
   it("healthTrend: history must be an array of dated, scored points", () => {
