@@ -89,15 +89,26 @@ function pearson(rawXs: readonly number[], rawYs: readonly number[]): number | n
   let sxy = 0;
   let sxx = 0;
   let syy = 0;
+  let sumDx = 0;
+  let sumDy = 0;
   for (let k = 0; k < n; k++) {
     const dx = xs[k]! - meanX;
     const dy = ys[k]! - meanY;
     sxy += dx * dy;
     sxx += dx * dx;
     syy += dy * dy;
+    sumDx += dx;
+    sumDy += dy;
   }
+  // The corrected two-pass sums (Chan, Golub & LeVeque 1983): the computed mean is off by up to an ulp,
+  // which for values differing only in their last bits is as large as the deviations themselves
+  // ([1, 1 + 3·2^-52] against [0, −1] gave −0.95, not −1). The deviations from it are exact
+  // (Sterbenz), so subtracting (Σdx)(Σdy)/n recentres them on the true mean.
+  sxy -= (sumDx * sumDy) / n;
+  sxx -= (sumDx * sumDx) / n;
+  syy -= (sumDy * sumDy) / n;
   const r = sxy / Math.sqrt(sxx * syy);
-  // Unreachable after rescaling (both sums are positive and bounded); kept so that no NaN can escape.
+  // Unreachable after rescaling and recentring (both sums are positive and bounded); kept so that no NaN can escape.
   if (!Number.isFinite(r)) return null;
   return Math.min(1, Math.max(-1, r));
 }
@@ -109,7 +120,8 @@ function pearson(rawXs: readonly number[], rawYs: readonly number[]): number | n
  * Pearson r = Σ(x − x̄)(y − ȳ) / √(Σ(x − x̄)² · Σ(y − ȳ)²). Spearman ρ = Pearson r of the ranks, ties
  * taking the average of the ranks they span. Computed in double precision (a statistic, not money) on
  * values rescaled by a power of two (exact; r is scale-free), so that values as large as 1e308 or as
- * small as 1e-300 neither overflow nor underflow, and clamped to [−1, 1]; symmetric in xs and ys. Use it to check whether health scores predict later
+ * small as 1e-300 neither overflow nor underflow, with the centred sums corrected for the rounding of the
+ * mean (so series that differ only in their last bits are right too), and clamped to [−1, 1]; symmetric in xs and ys. Use it to check whether health scores predict later
  * revenue (e.g. each customer's score against its NRR over the next year).
  *
  * @param xs - Values (numbers, or Decimals such as an NRR); not mutated.

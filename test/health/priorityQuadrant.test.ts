@@ -54,6 +54,18 @@ describe("priorityQuadrant (WingArc1st's CSuP view)", () => {
     ]);
   });
 
+  it("an unknown last contact is never recent, however wide the window", () => {
+    // contactWithinDays 10^6 (about 2,700 years) covers any real date, but no contact at all is still red.
+    const ranked = priorityQuadrant(
+      [
+        { customerId: "never", at: "2025-06-30", licensedSeats: 10, provisionedUsers: 5, activeUsers: 5 },
+        { customerId: "long-ago", at: "2025-06-30", licensedSeats: 10, provisionedUsers: 5, activeUsers: 5, lastContactAt: "1900-01-01" },
+      ],
+      { asOf: "2025-06-30", deploymentThreshold: 0.5, utilizationThreshold: 0.5, contactWithinDays: 1_000_000 },
+    );
+    expect(ranked.map((r) => [r.customerId, r.contactedRecently])).toEqual([["never", false], ["long-ago", true]]);
+  });
+
   it("validates options", () => {
     const error = caught(() => priorityQuadrant([], { ...options, contactWithinDays: -1 }));
     expect((error as ValidationError).issues).toEqual([{ path: "options.contactWithinDays", message: "must be ≥ 0 (got -1)" }]);

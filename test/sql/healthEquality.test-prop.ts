@@ -13,7 +13,7 @@ import type { ScorecardInput } from "../../src/schemas/scorecard.js";
 import { toSql } from "../../src/sql/index.js";
 import { dateOfDay, dayOfDate } from "../support/contractArbitraries.js";
 import { runs } from "../hardening/support/runs.js";
-import { type SqlEngine, type TextRow, REAL_ENGINES, useEngine } from "./support/engines.js";
+import { type SqlEngine, type TextRow, REAL_ENGINES, engineForSuite } from "./support/engines.js";
 import { RATE_PLACES, normalised, truncated } from "./support/libraryExpectations.js";
 
 /** Runs per engine (200; fewer under mutation testing, see test/hardening/support/runs.ts). */
@@ -151,10 +151,10 @@ function actual(rows: readonly TextRow[]): ScoreRow[] {
 }
 
 describe.each(REAL_ENGINES)("health scores and bands in SQL on %s equal scoreCustomers and goodMinusBad", (_name, open) => {
-  const opened = useEngine(open);
+  const currentEngine = engineForSuite(open);
 
   it(`on ${RUNS} random scorecards and snapshot sets`, async () => {
-    const engine = opened();
+    const engine = currentEngine();
     let cases = 0;
     let overflows = 0;
     await fc.assert(

@@ -9,7 +9,7 @@ import { contractBook, year } from "../../src/index.js";
 import { toSql } from "../../src/sql/index.js";
 import { type GeneratedBook, type GeneratedContract, asInput, contractBookArb } from "../support/contractArbitraries.js";
 import { runs } from "../hardening/support/runs.js";
-import { REAL_ENGINES, useEngine } from "./support/engines.js";
+import { REAL_ENGINES, engineForSuite } from "./support/engines.js";
 import { COHORT_KINDS, MOVEMENT_KINDS, REPORT_KINDS, byCustomer, expectedCohorts, expectedMovements, expectedReport, normaliseRow } from "./support/libraryExpectations.js";
 
 const BOOKS_PER_ENGINE = runs(100);
@@ -21,7 +21,7 @@ const restatingBookArb: fc.Arbitrary<GeneratedBook> = contractBookArb({ maxContr
 }));
 
 describe.each(REAL_ENGINES)("lines: \"supersede\" on %s", (_name, open) => {
-  const opened = useEngine(open);
+  const opened = engineForSuite(open);
 
   it("the restating export of docs/revenue.md, with an add-on of another product that no plan row ends", async () => {
     const engine = opened();

@@ -11,7 +11,7 @@ import { toSql } from "../../src/sql/index.js";
 import { runs } from "../hardening/support/runs.js";
 import { dateOfDay, dayOfDate } from "../support/contractArbitraries.js";
 import { type GeneratedEvent, eventArbitrary } from "../support/usageArbitraries.js";
-import { type SqlEngine, type TextRow, REAL_ENGINES, useEngine } from "./support/engines.js";
+import { type SqlEngine, type TextRow, REAL_ENGINES, engineForSuite } from "./support/engines.js";
 import { RATE_PLACES, normalised, truncated } from "./support/libraryExpectations.js";
 
 /** Runs per engine (200; fewer under mutation testing, see test/hardening/support/runs.ts). */
@@ -70,10 +70,10 @@ const byKeys = (keys: readonly string[]) => (a: TextRow, b: TextRow): number => 
 };
 
 describe.each(REAL_ENGINES)("usage snapshots and feature adoption in SQL on %s equal the library", (_name, open) => {
-  const opened = useEngine(open);
+  const currentEngine = engineForSuite(open);
 
   it(`on ${RUNS} random event sets`, async () => {
-    const engine = opened();
+    const engine = currentEngine();
     let cases = 0;
     let snapshotRows = 0;
     let featureRows = 0;

@@ -71,3 +71,22 @@ export function nextUp(x: number): number {
 
 /** The next double below `x` (toward −Infinity). */
 export const nextDown = (x: number): number => -nextUp(-x);
+
+/**
+ * The exact binary value of a finite double (sign · significand · 2^exponent from its IEEE 754 bits),
+ * for computations done in double precision, such as a correlation, which see the binary value and
+ * not the decimal the number prints as.
+ */
+export function ratOfBinary(x: number): Rational {
+  if (!Number.isFinite(x)) throw new Error(`oracle: not a finite number: ${x}`);
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const negative = bits >> 63n === 1n;
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & ((1n << 52n) - 1n);
+  const significand = biased === 0 ? fraction : fraction | (1n << 52n);
+  const exponent = (biased === 0 ? 1 : biased) - 1075;
+  const magnitude = exponent >= 0 ? rat(significand << BigInt(exponent)) : rat(significand, 1n << BigInt(-exponent));
+  return negative ? rat(-magnitude.n, magnitude.d) : magnitude;
+}

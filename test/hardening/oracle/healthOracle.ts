@@ -63,6 +63,17 @@ export function oracleSignal(snapshot: OracleSnapshot, name: OracleSignal): Rati
   return div(ratOfNumber(numerator), ratOfNumber(denominator));
 }
 
+/** The latest snapshot of each customer dated on or before asOf, by customer id (code-unit order). */
+export function oracleLatestOnOrBefore(snapshots: readonly OracleSnapshot[], asOf: string): OracleSnapshot[] {
+  const latest = new Map<string, OracleSnapshot>();
+  for (const s of snapshots) {
+    if (parseDay(s.at) > parseDay(asOf)) continue;
+    const seen = latest.get(s.customerId);
+    if (seen === undefined || parseDay(seen.at) < parseDay(s.at)) latest.set(s.customerId, s);
+  }
+  return [...latest.values()].sort((a, b) => (a.customerId < b.customerId ? -1 : 1));
+}
+
 const HUNDRED = rat(100);
 
 /** §5: linear from worst (0) to best (100), clamped; steps = points of the highest threshold reached. */

@@ -10,6 +10,15 @@ export function runs(base: number): number {
   return Math.max(1, Math.round(base * (Number.isFinite(scale) && scale > 0 ? scale : 1)));
 }
 
+/**
+ * The least number of times a property must reach an edge case (its vacuity guard): `min` at full
+ * size or larger, none when the runs are scaled down (Stryker runs a tenth, where a floor met by 200
+ * runs is no longer met reliably by 20; the value assertions still judge every mutant).
+ */
+export function hitFloor(min: number): number {
+  return Number.isFinite(scale) && scale >= 1 ? min : 0;
+}
+
 /** A test timeout that grows with the scale factor (a generous hang guard, not a speed assertion). */
 export function timeoutFor(baseMs: number): number {
   return Math.round(baseMs * Math.max(1, Number.isFinite(scale) ? scale : 1));

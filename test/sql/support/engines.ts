@@ -4,8 +4,8 @@
  * (decimals exactly as the engine prints them) or `null`.
  */
 import { DuckDBInstance } from "@duckdb/node-api";
-import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
+import pg from "pg";
 import type { SqlDialect } from "../../../src/sql/index.js";
 import type { GeneratedContract } from "../../support/contractArbitraries.js";
 import { type PostgresServer, startPostgres } from "./postgresServer.js";
@@ -152,10 +152,10 @@ function selectEngines(list: string | undefined): readonly (readonly [string, ()
 }
 
 /**
- * Opens an engine before the enclosing `describe`'s tests and closes it after them; the returned
- * function gives the open engine inside a test.
+ * Opens the engine before the enclosing suite's tests and closes it after them (60 s to start, 30 s
+ * to stop: PostgreSQL starts a server). Returns the engine's getter, for use inside the tests.
  */
-export function useEngine(open: () => Promise<SqlEngine>): () => SqlEngine {
+export function engineForSuite(open: () => Promise<SqlEngine>): () => SqlEngine {
   let engine: SqlEngine | undefined;
   beforeAll(async () => {
     engine = await open();
@@ -163,5 +163,8 @@ export function useEngine(open: () => Promise<SqlEngine>): () => SqlEngine {
   afterAll(async () => {
     await engine?.close();
   }, 30_000);
-  return () => engine!;
+  return () => {
+    if (engine === undefined) throw new Error("the SQL engine did not start");
+    return engine;
+  };
 }
