@@ -8,19 +8,12 @@
 import type { ContractBookBuilder } from "../revenue/contractBookBuilder.js";
 import { readPlainContractFields } from "../revenue/plainContractReader.js";
 import type { ColumnMapping } from "./csvHeader.js";
-import { type CsvShape, csvRowToRecord, readCsvRows } from "./csvRecords.js";
-import { renameFields } from "./inputOptions.js";
-import { readJsonLines } from "./jsonLines.js";
-import { isParquetInput } from "./parquetInput.js";
-import type { LocatedFile, ProgressReporter } from "./locatedFile.js";
-import { locatingSourceKeys, readRecords } from "./readRecords.js";
+import { type CsvRecordHandler, type CsvShape, csvRowToRecord } from "./csvRecords.js";
+import type { ProgressReporter } from "./locatedFile.js";
+import { type RecordsSource, readRecordsInto } from "./recordsInto.js";
 
 /** What was read from the contracts file: where each record is, how many there were and were skipped. */
-export interface ContractsSource extends LocatedFile {
-  readonly records: number;
-  /** Rows passed over: blank CSV rows, blank JSON Lines lines. */
-  readonly skipped: number;
-}
+export type ContractsSource = RecordsSource;
 
 /** The fields the fast reader takes, in its argument order. */
 const FAST_FIELDS = ["id", "customerId", "start", "end", "amount", "interval", "intervalCount", "currency", "product", "plan", "seats"] as const;
@@ -48,49 +41,31 @@ function digitsValue(cell: string): number | null {
  * a bad CSV header, a row whose cell count differs from the header's, or no records.
  */
 export async function readContractsInto(builder: ContractBookBuilder, file: string, shape: CsvShape, progress?: ProgressReporter, mapping?: ColumnMapping): Promise<ContractsSource> {
-  const lower = file.toLowerCase();
-  if (lower.endsWith(".json") || isParquetInput(file)) {
-    // JSON arrays and Parquet files are read whole into records (readRecords dispatches on the format).
-    const read = await readRecords(file, shape, progress, mapping);
-    for (const record of read.records) builder.add(record);
-    const located = { file, locate: read.locate, records: read.records.length, skipped: 0 };
-    return read.where === undefined ? located : { ...located, where: read.where };
-  }
-  if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
-    if (mapping === undefined) return readJsonLines(file, (record) => builder.add(record), progress);
-    const read = readJsonLines(file, (record, index) => builder.add(renameFields(file, [record], mapping, index)[0]), progress);
-    return { ...read, locate: locatingSourceKeys(read.locate, mapping) };
-  }
-  return readContractsCsv(builder, file, shape, progress, mapping);
+  return readRecordsInto(file, shape, (record) => builder.add(record), progress, mapping, contractsCsvRow(builder, shape));
 }
 
-function readContractsCsv(builder: ContractBookBuilder, file: string, shape: CsvShape, progress?: ProgressReporter, mapping?: ColumnMapping): ContractsSource {
+/** The CSV row handler that feeds plain rows to the builder's fast reader, the rest as records. */
+function contractsCsvRow(builder: ContractBookBuilder, shape: CsvShape): CsvRecordHandler {
   // Column of each fast-reader field (−1: none), found once from the header.
   let fastColumns: Int32Array | undefined;
   let numeric: readonly boolean[] = [];
   const values: unknown[] = new Array<unknown>(FAST_FIELDS.length);
-  return readCsvRows(
-    file,
-    shape,
-    (header, cells) => {
-      if (fastColumns === undefined) {
-        fastColumns = Int32Array.from(FAST_FIELDS, (field) => header.indexOf(field));
-        numeric = header.map((column) => NUMERIC_FIELDS.has(column));
-      }
-      let plain = true;
-      for (let at = 0; at < FAST_FIELDS.length && plain; at++) {
-        const column = fastColumns[at]!;
-        const cell = column < 0 ? "" : cells[column]!;
-        if (cell === "") values[at] = undefined;
-        else if (!isPlainCell(cell)) plain = false;
-        else if (numeric[column] === true) plain = (values[at] = digitsValue(cell)) !== null;
-        else values[at] = cell;
-      }
-      const read = plain ? readPlainContractFields(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8], values[9], values[10]) : null;
-      if (read !== null) builder.addPlain(read);
-      else builder.add(csvRowToRecord(header, cells.slice(0, header.length), shape));
-    },
-    progress,
-    mapping,
-  );
+  return (header, cells) => {
+    if (fastColumns === undefined) {
+      fastColumns = Int32Array.from(FAST_FIELDS, (field) => header.indexOf(field));
+      numeric = header.map((column) => NUMERIC_FIELDS.has(column));
+    }
+    let plain = true;
+    for (let at = 0; at < FAST_FIELDS.length && plain; at++) {
+      const column = fastColumns[at]!;
+      const cell = column < 0 ? "" : cells[column]!;
+      if (cell === "") values[at] = undefined;
+      else if (!isPlainCell(cell)) plain = false;
+      else if (numeric[column] === true) plain = (values[at] = digitsValue(cell)) !== null;
+      else values[at] = cell;
+    }
+    const read = plain ? readPlainContractFields(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8], values[9], values[10]) : null;
+    if (read !== null) builder.addPlain(read);
+    else builder.add(csvRowToRecord(header, cells.slice(0, header.length), shape));
+  };
 }

@@ -7,20 +7,28 @@
 import { ValidationError } from "../errors.js";
 import type { ContractBook } from "../revenue/contractBook.js";
 import type { Period } from "../schemas/period.js";
-import type { ContactInput, UsageEventInput } from "../schemas/usageEvent.js";
-import { type UsageSnapshots, usageSnapshots } from "../usage/usageSnapshots.js";
+import type { ContactInput } from "../schemas/usageEvent.js";
+import { type UsageSnapshots, finishUsage, startUsage } from "../usage/usageSnapshots.js";
 import { CliUsageError } from "./cliErrors.js";
+import type { ColumnMapping } from "./csvHeader.js";
 import { lastDayOf } from "./healthSection.js";
-import type { LocatedFile } from "./locatedFile.js";
+import { EVENTS_CSV } from "./inputShapes.js";
+import type { LocatedFile, ProgressReporter } from "./locatedFile.js";
+import { type RecordsSource, readRecordsInto } from "./recordsInto.js";
 import { echoed, quoted } from "./terminalText.js";
 
-/** The event-derived inputs of the health section. */
-export interface EventInputs {
-  readonly events: readonly unknown[];
+/** The inputs of the event snapshots besides the events themselves. */
+export interface EventOptions {
   readonly contacts: readonly unknown[] | undefined;
   readonly timeZone: string | undefined;
   /** `--features-available`: a count or feature names. */
   readonly featuresAvailable: number | readonly string[] | undefined;
+}
+
+/** Where the events were read from, and their snapshots. */
+export interface EventSnapshotsRead {
+  readonly source: RecordsSource;
+  readonly snapshots: UsageSnapshots;
 }
 
 /**
@@ -38,28 +46,49 @@ export function featuresAvailableArgument(value: string | undefined): number | s
   return names;
 }
 
-/**
- * One snapshot per customer with an event on or before the period's last day.
- *
- * @remarks usageSnapshots(events, { on: end − 1 day, contacts, timeZone, featuresAvailable,
- * licensedSeats: book }) — the seats of the customer's lines active that day (left out when none of
- * them carries `seats`); the book also tells which event customers are unknown.
- * @throws ValidationError for an invalid event (`events[4].at`) or contact (`contacts[2].at`).
- */
-export function snapshotsFromEvents(inputs: EventInputs, book: ContractBook, period: Period): UsageSnapshots {
+/** The library names contacts as its option; here they are a file of their own. */
+function contactsPaths<T>(work: () => T): T {
   try {
-    return usageSnapshots(inputs.events as UsageEventInput[], {
-      on: lastDayOf(period),
-      licensedSeats: book,
-      ...(inputs.contacts === undefined ? {} : { contacts: inputs.contacts as ContactInput[] }),
-      ...(inputs.timeZone === undefined ? {} : { timeZone: inputs.timeZone }),
-      ...(inputs.featuresAvailable === undefined ? {} : { featuresAvailable: inputs.featuresAvailable }),
-    });
+    return work();
   } catch (error) {
-    // The library names contacts as its option; here they are a file of their own.
     if (error instanceof ValidationError) throw new ValidationError(error.issues.map((issue) => ({ ...issue, path: issue.path.replace(/^options\.contacts/, "contacts") })));
     throw error;
   }
+}
+
+/**
+ * One snapshot per customer with an event on or before the period's last day, the events read from
+ * `file` one by one into the usage state (none kept: memory grows with customers × users, not events).
+ *
+ * @remarks As usageSnapshots(events, { on: end − 1 day, contacts, timeZone, featuresAvailable,
+ * licensedSeats: book }) — the seats of the customer's lines active that day (left out when none of
+ * them carries `seats`); the book also tells which event customers are unknown.
+ * `onSource` is told where the events are as soon as they are read, before any of them is checked,
+ * so that a validation error can be located.
+ * @throws ValidationError for an invalid event (`events[4].at`) or contact (`contacts[2].at`);
+ * CliInputError for an unreadable or malformed file.
+ */
+export async function readEventSnapshots(
+  file: string,
+  options: EventOptions,
+  book: ContractBook,
+  period: Period,
+  onSource: (source: RecordsSource) => void,
+  progress?: ProgressReporter,
+  mapping?: ColumnMapping,
+): Promise<EventSnapshotsRead> {
+  const setup = contactsPaths(() =>
+    startUsage({
+      on: lastDayOf(period),
+      licensedSeats: book,
+      ...(options.contacts === undefined ? {} : { contacts: options.contacts as ContactInput[] }),
+      ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+      ...(options.featuresAvailable === undefined ? {} : { featuresAvailable: options.featuresAvailable }),
+    }),
+  );
+  const source = await readRecordsInto(file, EVENTS_CSV, (record) => setup.state.add(record), progress, mapping);
+  onSource(source);
+  return { source, snapshots: finishUsage(setup) };
 }
 
 /** Customers named in a warning; the rest are counted. */

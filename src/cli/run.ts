@@ -17,7 +17,7 @@ import { CliInputError, CliUsageError, locateIssues } from "./cliErrors.js";
 import { readContractsInto } from "./contractsFile.js";
 import { INPUT_OPTIONS, type InputOptions, readInputOptions } from "./inputOptions.js";
 import { withZonedDates } from "../schemas/zonedDateFields.js";
-import { eventWarnings, featuresAvailableArgument, snapshotsFromEvents } from "./eventSnapshots.js";
+import { eventWarnings, featuresAvailableArgument, readEventSnapshots } from "./eventSnapshots.js";
 import { CONTACTS_CSV, CONTRACTS_CSV, EVENTS_CSV, USAGE_CSV } from "./inputShapes.js";
 import { readJsonFile } from "./jsonRecords.js";
 import { periodArgument } from "./periodArgument.js";
@@ -303,17 +303,15 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
       snapshots = validateSnapshots(usage, inputs.timeZone);
     }
     if (args.events !== undefined) {
-      const events = await readRecords(args.events, EVENTS_CSV, progress, inputs.columns.events);
-      files.events = events;
-      read.push(summaryOf(events));
+      // Contacts first: the events stream into a state that needs them from the start.
       const contacts = args.contacts === undefined ? undefined : await readRecords(args.contacts, CONTACTS_CSV, progress, inputs.columns.contacts);
-      if (contacts !== undefined) {
-        files.contacts = contacts;
-        read.push(summaryOf(contacts));
-      }
-      const fromEvents = snapshotsFromEvents({ events: events.records, contacts: contacts?.records, timeZone: inputs.timeZone, featuresAvailable: args.featuresAvailable }, book, report.period);
-      for (const warning of eventWarnings(fromEvents, events, lastDayOf(report.period))) io.stderr(`${terminalText(`cs-metrics: warning: ${warning}`)}\n`);
-      snapshots = fromEvents;
+      if (contacts !== undefined) files.contacts = contacts;
+      const options = { contacts: contacts?.records, timeZone: inputs.timeZone, featuresAvailable: args.featuresAvailable };
+      const events = await readEventSnapshots(args.events, options, book, report.period, (source) => (files.events = source), progress, inputs.columns.events);
+      read.push({ file: events.source.file, records: events.source.records, skipped: events.source.skipped });
+      if (contacts !== undefined) read.push(summaryOf(contacts));
+      for (const warning of eventWarnings(events.snapshots, events.source, lastDayOf(report.period))) io.stderr(`${terminalText(`cs-metrics: warning: ${warning}`)}\n`);
+      snapshots = events.snapshots;
     }
     if (snapshots !== undefined) {
       let scorecardInput: ScorecardInput | undefined;

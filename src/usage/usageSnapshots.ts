@@ -61,6 +61,12 @@ export interface UsageSetup {
   readonly inputs: SnapshotInputs;
 }
 
+/** The snapshots of a filled state: its problems thrown ({@link ValidationError}), else the snapshots with their data quality. */
+export function finishUsage({ state, inputs }: UsageSetup): UsageSnapshots {
+  state.check();
+  return withDataQuality(state, inputs);
+}
+
 /** Checks the options and starts an empty state. */
 export function startUsage(options: UsageSnapshotsOptions | undefined, root = "events"): UsageSetup {
   const given = readOptions(options);
@@ -187,10 +193,9 @@ export function usageSnapshots(events: readonly UsageEventInput[], options: Usag
  */
 export function usageSnapshotsFromIterable(events: Iterable<UsageEventInput>, options: UsageSnapshotsOptions): UsageSnapshots {
   assertRecordSource(events, "events", "usage events", false);
-  const { state, inputs } = startUsage(options);
-  for (const event of events) state.add(event);
-  state.check();
-  return withDataQuality(state, inputs);
+  const setup = startUsage(options);
+  for (const event of events) setup.state.add(event);
+  return finishUsage(setup);
 }
 
 /**
@@ -218,8 +223,7 @@ export async function usageSnapshotsFromAsyncIterable(
   options: UsageSnapshotsOptions,
 ): Promise<UsageSnapshots> {
   assertRecordSource(events, "events", "usage events", true);
-  const { state, inputs } = startUsage(options);
-  for await (const event of events) state.add(event);
-  state.check();
-  return withDataQuality(state, inputs);
+  const setup = startUsage(options);
+  for await (const event of events) setup.state.add(event);
+  return finishUsage(setup);
 }
