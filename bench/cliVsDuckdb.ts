@@ -25,7 +25,8 @@ export interface CommandRun {
   readonly stdout: string;
 }
 
-function runMeasured(args: readonly string[]): CommandRun {
+/** Runs `node <args>` with the usage reporter preloaded: its wall time, CPU time, peak RSS and stdout. */
+export function runMeasured(args: readonly string[]): CommandRun {
   const start = performance.now();
   const child = spawnSync(process.execPath, ["--import", join(here, "reportUsage.mjs"), ...args], {
     cwd: root,

@@ -3,7 +3,7 @@
  * one line per contract, written in 1 MiB blocks. Same seed and size, same file.
  * @module
  */
-import { closeSync, openSync, writeSync } from "node:fs";
+import { writeCsvLines } from "./csvFile.js";
 import { contractRows } from "./generateContracts.js";
 
 /** Column order of the file. */
@@ -11,18 +11,7 @@ export const CSV_COLUMNS = ["id", "customerId", "start", "end", "amount", "inter
 
 /** Writes `count` seeded contract rows in `currency` to `file` as CSV (an open-ended line has an empty `end`). */
 export function writeContractsCsv(file: string, count: number, currency: "JPY" | "USD", seed = 42): void {
-  const fd = openSync(file, "w");
-  try {
-    let block = `${CSV_COLUMNS.join(",")}\n`;
-    for (const row of contractRows(count, currency, seed)) {
-      block += `${row.id},${row.customerId},${row.start},${row.end ?? ""},${row.amount},${row.interval},${row.currency}\n`;
-      if (block.length >= 1 << 20) {
-        writeSync(fd, block);
-        block = "";
-      }
-    }
-    writeSync(fd, block);
-  } finally {
-    closeSync(fd);
-  }
+  writeCsvLines(file, CSV_COLUMNS, (function* () {
+    for (const row of contractRows(count, currency, seed)) yield `${row.id},${row.customerId},${row.start},${row.end ?? ""},${row.amount},${row.interval},${row.currency}`;
+  })());
 }

@@ -5,6 +5,7 @@
  *   npm run bench                       # 10k, 100k, 1M contracts; 1M snapshots
  *   npm run bench -- --sizes 10k        # the CI smoke run
  *   npm run bench -- --sizes 1m --snapshots 1m,10m
+ *   npm run bench -- --sizes 1m --events 1m,10m   # events → usage snapshots (default: the --sizes)
  * Each size also runs the Parquet comparison (bench/parquetCompare.ts).
  * @module
  */
@@ -15,6 +16,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Decimal from "decimal.js";
 import { compareCliWithDuckdb } from "./cliVsDuckdb.js";
+import { EVENT_BOOK_LINES, compareEventsWithDuckdb } from "./eventsVsDuckdb.js";
 import type { KpiFigures } from "./floatKpis.js";
 import type { Measurement } from "./measure.js";
 import { parquetSection } from "./parquetCompare.js";
@@ -39,6 +41,7 @@ function label(size: number): string {
 
 const sizes = argument("sizes", "10k,100k,1m").split(",").map(parseSize);
 const snapshotSizes = argument("snapshots", sizes.length === 1 && sizes[0]! <= 10_000 ? "10k" : "1m").split(",").map(parseSize);
+const eventSizes = argument("events", argument("sizes", "10k,100k,1m")).split(",").map(parseSize);
 const currencies = argument("currencies", "JPY,USD").split(",");
 
 function measure(task: string, size: number, currency = "JPY"): Measurement {
@@ -133,6 +136,18 @@ for (const size of sizes) {
   );
 }
 
+// The same comparison for product events → usage snapshots as of one date.
+const eventRows: string[] = [];
+for (const size of eventSizes) {
+  const { cli, duckdb, fileMb, compared, rows, problems } = compareEventsWithDuckdb(size);
+  process.stderr.write(`  events vs duckdb ${label(size)}: ${ms(cli.wallMs)} vs ${ms(duckdb.wallMs)} ms, peak ${cli.peakRssMb} vs ${duckdb.peakRssMb} MiB\n`);
+  if (problems.length > 0) cliDisagrees = true;
+  eventRows.push(
+    `| ${label(size)} (${fileMb} MB) | ${ms(cli.wallMs)} (${ms(cli.cpuMs)}) / ${cli.peakRssMb} | ${ms(duckdb.wallMs)} (${ms(duckdb.cpuMs)}) / ${duckdb.peakRssMb} | ` +
+      `**${ratio(cli.wallMs, duckdb.wallMs)}** (${ratio(cli.cpuMs, duckdb.cpuMs)}) | ${ratio(cli.peakRssMb, duckdb.peakRssMb)} | ${compared} of ${rows} | ${problems.length === 0 ? "✓" : `✗ ${problems.join("; ")}`} |`,
+  );
+}
+
 const healthRows: string[] = [];
 for (const size of snapshotSizes) {
   const array = measure("health", size);
@@ -200,6 +215,22 @@ equals DuckDB's.
 | contract lines (file) | CLI wall (CPU) / peak RSS | DuckDB + toSql wall (CPU) / peak RSS | CLI ÷ DuckDB wall (CPU) | CLI ÷ DuckDB peak RSS | figures agree |
 |---|---|---|---|---|---|
 ${cliRows.join("\n")}
+
+## Product events → usage snapshots: the CLI against DuckDB + toSql on the same CSV file
+
+\`cs-metrics report --contracts contracts.csv --events events.csv --scorecard scorecard.json
+--features-available 8 --period 2025 --format json\` (the snapshots as of 2025-12-31, scored; the CLI
+also reads the ${EVENT_BOOK_LINES.toLocaleString("en-US")}-line contracts file and computes the yearly
+report) against DuckDB reading the events with \`read_csv\` and running \`toSql("usageSnapshots", …)\`
+(bench/duckdbEventSnapshots.mjs), measured as above. Seeded events (bench/eventsCsv.ts): ≈ 3,100
+customers with up to 40 users each, dates over 2025 and ten days after (ignored, reported), one event
+in 200 of a customer without a contract line. Agreement: every customer the CLI scores (the book's
+customers in scope with a snapshot, of DuckDB's snapshot rows, unknown customers included) has
+DuckDB's date, \`dau / mau\` as its stickiness and \`features_used / 8\` as its feature adoption.
+
+| events (file) | CLI wall (CPU) / peak RSS | DuckDB + toSql wall (CPU) / peak RSS | CLI ÷ DuckDB wall (CPU) | CLI ÷ DuckDB peak RSS | snapshots compared | figures agree |
+|---|---|---|---|---|---|---|
+${eventRows.join("\n")}
 
 ## Health scoring (scoreCustomers, latest snapshot per customer, 4-measure scorecard)
 
