@@ -133,4 +133,33 @@ describe("--events", () => {
     // Listed: export, api, sso, audit → beta-lab does not count: 2 of 4 → 50 → Normal.
     expect(csvValues((await runCli([...base, "--features-available", "export, api,sso,audit"])).stdout).get("healthNormal")).toBe("1");
   });
+
+  it("reads events from JSON Lines (renamed keys too) and JSON arrays as from CSV, located by line", async () => {
+    const contracts = write("contracts10.csv", CONTRACTS);
+    const scorecard = write("sc10.json", SCORECARD);
+    // The events of EVENTS (u4's after 06-30, line 5 of the JSON Lines file: ignored) with the export's keys.
+    const records = [
+      { account: "acme", user: "u1", at: "2025-06-30", feature: "export" },
+      { account: "acme", user: "u2", at: "2025-06-25" },
+      { account: "acme", user: "u3", at: "2025-05-01" },
+      { account: "acme", user: "u4", at: "2025-07-01" },
+      { account: "beta", user: "b1", at: "2025-06-10" },
+    ];
+    const jsonl = write("events10.jsonl", "\n" + records.map((record) => JSON.stringify(record)).join("\n") + "\n");
+    const base = ["report", "--contracts", contracts, "--period", "2025-06", "--format", "csv", "--scorecard", scorecard];
+    const run = await runCli([...base, "--events", jsonl, "--events-columns", "customerId=account,userId=user"]);
+    // A blank first line: the records are on lines 2–6, u4's on line 5.
+    expect(run.stderr).toBe(`cs-metrics: warning: 1 event after 2025-06-30, the snapshot date, ignored (${jsonl} line 5)\n`);
+    // As in the first test: acme 3 of 4 seats → 75: Good; beta 1 of 2 → 50: Normal.
+    const values = csvValues(run.stdout);
+    expect([values.get("healthGood"), values.get("healthNormal"), values.get("healthBad")]).toEqual(["1", "1", "0"]);
+    const array = write("events10.json", JSON.stringify(records.map(({ account, user, ...rest }) => ({ customerId: account, userId: user, ...rest }))));
+    const fromArray = csvValues((await runCli([...base, "--events", array])).stdout);
+    expect([fromArray.get("healthGood"), fromArray.get("healthNormal")]).toEqual(["1", "1"]);
+    // An invalid event on line 3, after a valid one: located in the JSON Lines file under its field name.
+    const bad = write("events11.jsonl", `${JSON.stringify({ customerId: "acme", userId: "u1", at: "2025-06-30" })}\n\n${JSON.stringify({ customerId: "acme", userId: "u2", at: "2025-06-31" })}\n`);
+    const failed = await runCli([...base, "--events", bad]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:3:\\d+: at: `));
+  });
 });
