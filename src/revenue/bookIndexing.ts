@@ -17,6 +17,22 @@ export interface CustomerOrder {
   readonly lineStart: Int32Array;
 }
 
+/** Customers with at most this many lines are sorted in place (most have a handful), others by `Array#sort`. */
+const INSERTION_SORT_LIMIT = 32;
+
+/** Sorts `order[from…to)` in place (stable), without allocating. */
+function insertionSort(order: Int32Array, from: number, to: number, compare: (a: number, b: number) => number): void {
+  for (let at = from + 1; at < to; at++) {
+    const entry = order[at]!;
+    let hole = at;
+    while (hole > from && compare(order[hole - 1]!, entry) > 0) {
+      order[hole] = order[hole - 1]!;
+      hole--;
+    }
+    order[hole] = entry;
+  }
+}
+
 /**
  * Entries grouped by customer (customers by id, lines by start day then id), as a permutation
  * (`null`: input order) with the customers' boundaries. Input already grouped and sorted by
@@ -82,7 +98,8 @@ export function customerOrder(ids: readonly string[], starts: Float64Array, line
       order = new Int32Array(count);
       for (let entry = 0; entry < count; entry++) order[entry] = entry;
     }
-    order.set(Array.from(order.subarray(from, to)).sort(compare), from);
+    if (to - from > INSERTION_SORT_LIMIT) order.set(Array.from(order.subarray(from, to)).sort(compare), from);
+    else insertionSort(order, from, to, compare);
   }
   return { order, customerIds, lineStart };
 }
