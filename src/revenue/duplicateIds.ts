@@ -10,7 +10,7 @@
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  return hash >>> 0;
+  return hash;
 }
 
 /**
@@ -23,22 +23,22 @@ export function findDuplicateIds(ids: readonly string[]): Array<readonly [number
   let size = 16;
   while (size < count * 2) size *= 2;
   const mask = size - 1;
-  const hashes = new Uint32Array(size);
-  /** Position + 1 of the first id stored in a slot; 0 for an empty slot. */
-  const firsts = new Int32Array(size);
+  // Slot s holds the hash at 2s and the first position + 1 at 2s + 1 (0: empty), side by side so
+  // that a probe touches one cache line.
+  const table = new Int32Array(size * 2);
   const duplicates: Array<readonly [number, number]> = [];
   for (let position = 0; position < count; position++) {
     const id = ids[position]!;
-    const hash = fnv1a(id);
+    const hash = fnv1a(id) | 0;
     let slot = hash & mask;
     for (;;) {
-      const stored = firsts[slot]!;
+      const stored = table[2 * slot + 1]!;
       if (stored === 0) {
-        firsts[slot] = position + 1;
-        hashes[slot] = hash;
+        table[2 * slot] = hash;
+        table[2 * slot + 1] = position + 1;
         break;
       }
-      if (hashes[slot] === hash && ids[stored - 1] === id) {
+      if (table[2 * slot] === hash && ids[stored - 1] === id) {
         duplicates.push([position, stored - 1]);
         break;
       }

@@ -20,7 +20,7 @@ test.prop([fc.array(fc.oneof(fc.constantFrom("a", "b", "c", "", "é", "a\u0000")
 );
 
 test("findDuplicateIds tells apart different ids with the same 32-bit hash", () => {
-  // "id522789" and "id739192" share the FNV-1a hash 3327644235 (found by a birthday search over
+  // "id522789" and "id739192" share the 32-bit FNV-1a hash 3327644235 (found by a birthday search over
   // "id" + counter): same hash, same table slot, different ids.
   expect(findDuplicateIds(["id522789", "id739192", "id739192", "id522789"])).toEqual([
     [2, 1],
