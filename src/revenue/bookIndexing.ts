@@ -40,7 +40,9 @@ function insertionSort(order: Int32Array, from: number, to: number, compare: (a:
  */
 export function customerOrder(ids: readonly string[], starts: Float64Array, lineIds: readonly string[]): CustomerOrder {
   const count = ids.length;
-  const runStarts: number[] = [];
+  // Each customer's first entry while the input is grouped (at most one per entry, plus the end).
+  const runStarts = new Int32Array(count + 1);
+  let runs = 0;
   let grouped = true;
   let previous = "";
   for (let entry = 0; entry < count; entry++) {
@@ -50,17 +52,17 @@ export function customerOrder(ids: readonly string[], starts: Float64Array, line
       grouped = false;
       break;
     }
-    runStarts.push(entry);
+    runStarts[runs++] = entry;
     previous = id;
   }
   let order: Int32Array | null = null;
   let customerIds: string[];
   let lineStart: Int32Array;
   if (grouped) {
-    customerIds = runStarts.map((entry) => ids[entry]!);
-    lineStart = new Int32Array(runStarts.length + 1);
-    lineStart.set(runStarts);
-    lineStart[runStarts.length] = count;
+    customerIds = new Array<string>(runs);
+    for (let run = 0; run < runs; run++) customerIds[run] = ids[runStarts[run]!]!;
+    runStarts[runs] = count;
+    lineStart = runStarts.slice(0, runs + 1);
   } else {
     const groups = new Map<string, number[]>();
     for (let entry = 0; entry < count; entry++) {
