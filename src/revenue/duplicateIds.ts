@@ -2,8 +2,8 @@
  * Finding repeated ids among many records without a hash map per record: 32-bit FNV-1a hashes in an
  * open-addressing table of typed arrays (the hash and the first position of each distinct id),
  * compared as strings only when the hashes are equal. One pass in input order, O(n) expected time,
- * about 16 bytes per id, and nothing for the garbage collector to trace where a `Map` of a million
- * strings is not.
+ * 16–32 bytes per id (the table is a power of two at least twice the count), and nothing for the
+ * garbage collector to trace where a `Map` of a million strings is not.
  * @module
  */
 
