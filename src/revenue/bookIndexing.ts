@@ -17,6 +17,22 @@ export interface CustomerOrder {
   readonly lineStart: Int32Array;
 }
 
+/** Customers with at most this many lines are sorted in place (most have a handful), others by `Array#sort`. */
+const INSERTION_SORT_LIMIT = 32;
+
+/** Sorts `order[from…to)` in place (stable), without allocating. */
+function insertionSort(order: Int32Array, from: number, to: number, compare: (a: number, b: number) => number): void {
+  for (let at = from + 1; at < to; at++) {
+    const entry = order[at]!;
+    let hole = at;
+    while (hole > from && compare(order[hole - 1]!, entry) > 0) {
+      order[hole] = order[hole - 1]!;
+      hole--;
+    }
+    order[hole] = entry;
+  }
+}
+
 /**
  * Entries grouped by customer (customers by id, lines by start day then id), as a permutation
  * (`null`: input order) with the customers' boundaries. Input already grouped and sorted by
@@ -24,7 +40,9 @@ export interface CustomerOrder {
  */
 export function customerOrder(ids: readonly string[], starts: Float64Array, lineIds: readonly string[]): CustomerOrder {
   const count = ids.length;
-  const runStarts: number[] = [];
+  // Each customer's first entry while the input is grouped (at most one per entry, plus the end).
+  const runStarts = new Int32Array(count + 1);
+  let runs = 0;
   let grouped = true;
   let previous = "";
   for (let entry = 0; entry < count; entry++) {
@@ -34,17 +52,17 @@ export function customerOrder(ids: readonly string[], starts: Float64Array, line
       grouped = false;
       break;
     }
-    runStarts.push(entry);
+    runStarts[runs++] = entry;
     previous = id;
   }
   let order: Int32Array | null = null;
   let customerIds: string[];
   let lineStart: Int32Array;
   if (grouped) {
-    customerIds = runStarts.map((entry) => ids[entry]!);
-    lineStart = new Int32Array(runStarts.length + 1);
-    lineStart.set(runStarts);
-    lineStart[runStarts.length] = count;
+    customerIds = new Array<string>(runs);
+    for (let run = 0; run < runs; run++) customerIds[run] = ids[runStarts[run]!]!;
+    runStarts[runs] = count;
+    lineStart = runStarts.slice(0, runs + 1);
   } else {
     const groups = new Map<string, number[]>();
     for (let entry = 0; entry < count; entry++) {
@@ -82,7 +100,8 @@ export function customerOrder(ids: readonly string[], starts: Float64Array, line
       order = new Int32Array(count);
       for (let entry = 0; entry < count; entry++) order[entry] = entry;
     }
-    order.set(Array.from(order.subarray(from, to)).sort(compare), from);
+    if (to - from > INSERTION_SORT_LIMIT) order.set(Array.from(order.subarray(from, to)).sort(compare), from);
+    else insertionSort(order, from, to, compare);
   }
   return { order, customerIds, lineStart };
 }

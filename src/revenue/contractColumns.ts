@@ -4,11 +4,10 @@
  * week's divisor, a product, the schema's output for an unusual record) in maps keyed by entry.
  * @module
  */
-import type { Decimal } from "decimal.js";
+import { Decimal } from "decimal.js";
 import { type EpochDay, formatCalendarDate, parseCalendarDate } from "../dates/calendarDate.js";
 import { toScaledInteger } from "../money/exactDecimal.js";
 import type { Contract, Interval } from "../schemas/contract.js";
-import { toAmount } from "../schemas/primitives.js";
 import { type MonthlyConversions, monthsPerInterval } from "./monthlyConversion.js";
 import { NumberColumn } from "./numberColumn.js";
 import type { PlainContract } from "./plainContractReader.js";
@@ -26,8 +25,8 @@ const INTERVAL_CODES: Readonly<Record<Interval, number>> = { month: 0, quarter: 
 export const MAX_EXACT_BIGINT = 9_007_199_254_740_991n;
 
 /**
- * Append-only columns of valid contracts. Memory holds a few numbers and three references (id,
- * customer id, amount as given) per contract, never the raw records.
+ * Append-only columns of valid contracts. Memory holds a few numbers and two references (id,
+ * customer id) per contract, never the raw records.
  */
 export class ContractColumns {
   /** Record index of each entry; `null` while every record so far was valid (entry = record index). */
@@ -39,7 +38,8 @@ export class ContractColumns {
   /** Exact amounts `coefficient × 10^-scale`; NaN where the coefficient is a bigint in `bigCoefficients`. */
   readonly coefficients: NumberColumn;
   readonly bigCoefficients = new Map<number, bigint>();
-  readonly scales: NumberColumn;
+  /** Decimal places (at most 100, `MAX_AMOUNT_DIGITS`): a byte each. */
+  readonly scales: NumberColumn<Uint8Array>;
   /**
    * Months covered by one amount, times its divisor: months per interval × intervalCount (a week
    * covers `months / divisor` months, e.g. 3 / 13 for 52/12 weeks a month).
@@ -47,12 +47,10 @@ export class ContractColumns {
   readonly months: NumberColumn;
   /** The divisor of entries whose interval is a week or a day (1 for the others). */
   readonly monthDivisors = new Map<number, number>();
-  readonly #intervalCodes: NumberColumn;
+  readonly #intervalCodes: NumberColumn<Uint8Array>;
   /** The first currency seen; entries in another one are in `otherCurrencies`. */
   firstCurrency: string | undefined;
   readonly otherCurrencies = new Map<number, string>();
-  /** The `amount` as passed (fast-read records); the schema's output is kept in `#parsed` otherwise. */
-  readonly #amounts: Array<string | number>;
   /** Entries kept so far (the string columns are allocated ahead, so their length is not it). */
   count = 0;
   readonly #extras = new Map<number, ContractExtras>();
@@ -69,13 +67,12 @@ export class ContractColumns {
   ) {
     this.ids = new Array<string>(capacity);
     this.customerIds = new Array<string>(capacity);
-    this.#amounts = new Array<string | number>(capacity);
     this.startDays = new NumberColumn(capacity);
     this.endDays = new NumberColumn(capacity);
     this.coefficients = new NumberColumn(capacity);
-    this.scales = new NumberColumn(capacity);
+    this.scales = new NumberColumn(capacity, (length) => new Uint8Array(length));
     this.months = new NumberColumn(capacity);
-    this.#intervalCodes = new NumberColumn(capacity);
+    this.#intervalCodes = new NumberColumn(capacity, (length) => new Uint8Array(length));
   }
 
   /** Appends record `index`, read by the fast reader. */
@@ -84,7 +81,6 @@ export class ContractColumns {
     this.#push(index, plain.id, plain.customerId, plain.startDay, plain.endDay, plain.interval, plain.intervalCount, plain.currency);
     this.coefficients.push(plain.coefficient);
     this.scales.push(plain.scale);
-    this.#amounts[entry] = plain.amount;
     if (plain.product !== undefined || plain.plan !== undefined || plain.seats !== undefined) {
       this.#extras.set(entry, { product: plain.product, plan: plain.plan, seats: plain.seats });
     }
@@ -102,7 +98,6 @@ export class ContractColumns {
       this.bigCoefficients.set(entry, coefficient);
     }
     this.scales.push(scale);
-    this.#amounts[entry] = 0;
     this.#parsed.set(entry, contract);
   }
 
@@ -130,7 +125,6 @@ export class ContractColumns {
   trim(): void {
     this.ids.length = this.count;
     this.customerIds.length = this.count;
-    this.#amounts.length = this.count;
   }
 
   /** The record index of an entry. */
@@ -148,6 +142,15 @@ export class ContractColumns {
     return this.#parsed.get(entry)?.product ?? this.#extras.get(entry)?.product;
   }
 
+  /**
+   * The amount of a fast-read entry as the schema would give it: decimal.js keeps no trailing zeros,
+   * so `coefficient × 10^-scale` is the same Decimal as the `amount` passed (`"1200.50"`, `1200.5`).
+   */
+  #amountOf(entry: number): Decimal {
+    const coefficient = this.coefficients.at(entry);
+    return coefficient === 0 ? new Decimal(0) : new Decimal(`${coefficient}e-${this.scales.at(entry)}`);
+  }
+
   /** The validated contract (the schema's output) of an entry, rebuilt for fast-read records; `newEnd` replaces its end. */
   contractOf(entry: number, newEnd: EpochDay | undefined): Contract {
     const parsed = this.#parsed.get(entry);
@@ -159,7 +162,7 @@ export class ContractColumns {
       customerId: this.customerIds[entry]!,
       start: formatCalendarDate(this.startDays.at(entry)),
       end: endDay === Number.POSITIVE_INFINITY ? null : formatCalendarDate(endDay),
-      amount: toAmount(this.#amounts[entry]) as Decimal,
+      amount: this.#amountOf(entry),
       interval,
       intervalCount: this.months.at(entry) / monthsPerInterval(interval, this.conversions).months,
       currency: this.currencyOf(entry),

@@ -1,68 +1,49 @@
 /**
- * Finding repeated ids among many records without a hash map per record: 32-bit FNV-1a hashes,
- * radix-sorted in typed arrays, then exact string comparison inside each run of equal hashes.
- * O(n) time, 12 bytes per id, and memory-friendly where a `Map` of a million strings is not.
+ * Finding repeated ids among many records without a hash map per record: 32-bit FNV-1a hashes in an
+ * open-addressing table of typed arrays (the hash and the first position of each distinct id),
+ * compared as strings only when the hashes are equal. One pass in input order, O(n) expected time,
+ * 16–32 bytes per id (the table is a power of two at least twice the count), and nothing for the
+ * garbage collector to trace where a `Map` of a million strings is not.
  * @module
  */
 
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  return hash >>> 0;
+  return hash;
 }
 
 /**
- * Indexes 0…n−1 ordered by `keys` (stable), with the keys in that order, by two 16-bit LSD radix
- * passes that carry the keys along (so the caller scans them sequentially).
- */
-function radixOrder(keys: Uint32Array): { order: Uint32Array; sortedKeys: Uint32Array } {
-  const count = keys.length;
-  let order = new Uint32Array(count);
-  let next = new Uint32Array(count);
-  let sortedKeys = Uint32Array.from(keys);
-  let nextKeys = new Uint32Array(count);
-  for (let index = 0; index < count; index++) order[index] = index;
-  for (let shift = 0; shift < 32; shift += 16) {
-    const buckets = new Uint32Array(65_537);
-    for (let position = 0; position < count; position++) buckets[((sortedKeys[position]! >>> shift) & 0xffff) + 1]!++;
-    for (let bucket = 1; bucket < 65_537; bucket++) buckets[bucket]! += buckets[bucket - 1]!;
-    for (let position = 0; position < count; position++) {
-      const key = sortedKeys[position]!;
-      const target = buckets[(key >>> shift) & 0xffff]!++;
-      next[target] = order[position]!;
-      nextKeys[target] = key;
-    }
-    [order, next] = [next, order];
-    [sortedKeys, nextKeys] = [nextKeys, sortedKeys];
-  }
-  return { order, sortedKeys };
-}
-
-/**
- * Every repeated id: for each position whose id occurred earlier, the pair
- * `[position, first position of that id]`, in increasing position order.
+ * Every id that repeats an earlier one, as `[position, first position of that id]`, in position
+ * order.
  */
 export function findDuplicateIds(ids: readonly string[]): Array<readonly [number, number]> {
   const count = ids.length;
-  const hashes = new Uint32Array(count);
-  for (let index = 0; index < count; index++) hashes[index] = fnv1a(ids[index]!);
-  const { order, sortedKeys } = radixOrder(hashes);
+  // A power of two at least twice the count: probes stay short.
+  let size = 16;
+  while (size < count * 2) size *= 2;
+  const mask = size - 1;
+  // Slot s holds the hash at 2s and the first position + 1 at 2s + 1 (0: empty), side by side so
+  // that a probe touches one cache line.
+  const table = new Int32Array(size * 2);
   const duplicates: Array<readonly [number, number]> = [];
-  for (let runStart = 0; runStart < count; ) {
-    const hash = sortedKeys[runStart]!;
-    let runEnd = runStart + 1;
-    while (runEnd < count && sortedKeys[runEnd] === hash) runEnd++;
-    // Within a run positions ascend (the sort is stable), so the first of each id is its earliest.
-    if (runEnd - runStart > 1) {
-      const firstOf = new Map<string, number>();
-      for (let at = runStart; at < runEnd; at++) {
-        const position = order[at]!;
-        const first = firstOf.get(ids[position]!);
-        if (first === undefined) firstOf.set(ids[position]!, position);
-        else duplicates.push([position, first]);
+  for (let position = 0; position < count; position++) {
+    const id = ids[position]!;
+    const hash = fnv1a(id) | 0;
+    let slot = hash & mask;
+    for (;;) {
+      const stored = table[2 * slot + 1]!;
+      if (stored === 0) {
+        table[2 * slot] = hash;
+        table[2 * slot + 1] = position + 1;
+        break;
       }
+      if (table[2 * slot] === hash && ids[stored - 1] === id) {
+        duplicates.push([position, stored - 1]);
+        break;
+      }
+      slot = (slot + 1) & mask;
     }
-    runStart = runEnd;
   }
-  return duplicates.sort((a, b) => a[0] - b[0]);
+  return duplicates;
 }

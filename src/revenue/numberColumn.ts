@@ -4,13 +4,22 @@
  * @module
  */
 
-/** An append-only column of numbers. */
-export class NumberColumn {
-  #data: Float64Array;
-  #length = 0;
+/** The typed arrays a column can be backed by: doubles, or small integers (0–255) stored in a byte. */
+type ColumnArray = Float64Array | Uint8Array;
 
-  constructor(capacity = 1024) {
-    this.#data = new Float64Array(Math.max(16, capacity));
+/** An append-only column of numbers (doubles by default; bytes for small codes). */
+export class NumberColumn<Data extends ColumnArray = Float64Array> {
+  #data: Data;
+  #length = 0;
+  readonly #allocate: (length: number) => Data;
+
+  /**
+   * @param capacity - Values to make room for.
+   * @param allocate - A typed array of the given length (`Float64Array` unless given).
+   */
+  constructor(capacity = 1024, allocate: (length: number) => Data = (length) => new Float64Array(length) as Data) {
+    this.#allocate = allocate;
+    this.#data = allocate(Math.max(16, capacity));
   }
 
   /** Number of values appended. */
@@ -21,7 +30,7 @@ export class NumberColumn {
   /** Appends a value. */
   push(value: number): void {
     if (this.#length === this.#data.length) {
-      const grown = new Float64Array(this.#data.length * 2);
+      const grown = this.#allocate(this.#data.length * 2);
       grown.set(this.#data);
       this.#data = grown;
     }
@@ -34,7 +43,7 @@ export class NumberColumn {
   }
 
   /** The values as an exact-length array view (no copy while it fits). */
-  view(): Float64Array {
-    return this.#data.subarray(0, this.#length);
+  view(): Data {
+    return this.#data.subarray(0, this.#length) as Data;
   }
 }

@@ -105,4 +105,18 @@ describe("contractBook", () => {
     const mrr = mrrOn(book, "2025-06-01").amount;
     expect(mrr.toString()).toBe(`93.8${"3".repeat(37)}`); // 40 significant digits
   });
+  it("orders each customer's lines by start day, then id, for few and for many lines", () => {
+    // Input lines in reverse start order: 3 lines (sorted in place) and 40 lines (sorted by Array#sort);
+    // eleven lines of the big customer (b-29 … b-39, given in reverse) share a start day and are ordered by id.
+    const day = (offset: number): string => `2025-01-${String(offset + 1).padStart(2, "0")}`;
+    const few = [2, 1, 0].map((offset) => ({ ...line(`a-${offset}`, "a", 100), start: day(offset) }));
+    const many = Array.from({ length: 40 }, (_, index) => ({ ...line(`b-${39 - index}`, "b", 100), start: day(Math.min(29, 39 - index)) }));
+    const book = contractBook([...few, ...many]);
+    expect(book.customers.map((customer) => customer.customerId)).toEqual(["a", "b"]);
+    expect(book.customers[0]!.lines.map((contractLine) => contractLine.id)).toEqual(["a-0", "a-1", "a-2"]);
+    const bigIds = book.customers[1]!.lines.map((contractLine) => contractLine.id);
+    // b-0 … b-28 start on days 1…29; b-29 … b-39 all start on day 30, ordered by id as strings.
+    const sameDay = Array.from({ length: 11 }, (_, index) => `b-${29 + index}`).sort();
+    expect(bigIds).toEqual([...Array.from({ length: 29 }, (_, index) => `b-${index}`), ...sameDay]);
+  });
 });

@@ -1,4 +1,4 @@
-/** The hashed radix-sort duplicate finder agrees with a plain Map scan. */
+/** The hashed duplicate finder agrees with a plain Map scan. */
 import { test } from "@fast-check/vitest";
 import fc from "fast-check";
 import { expect } from "vitest";
@@ -18,3 +18,12 @@ test.prop([fc.array(fc.oneof(fc.constantFrom("a", "b", "c", "", "é", "a\u0000")
     expect(findDuplicateIds(ids)).toEqual(expected);
   },
 );
+
+test("findDuplicateIds tells apart different ids with the same 32-bit hash", () => {
+  // "id522789" and "id739192" share the 32-bit FNV-1a hash 3327644235 (found by a birthday search over
+  // "id" + counter): same hash, same table slot, different ids.
+  expect(findDuplicateIds(["id522789", "id739192", "id739192", "id522789"])).toEqual([
+    [2, 1],
+    [3, 0],
+  ]);
+});
