@@ -15,6 +15,8 @@ export default defineConfig({
     slack: "src/slack/index.ts",
     parquet: "src/parquet/index.ts",
     cli: "src/cli/main.ts",
+    // The CLI's worker thread for reading a large events CSV in parts (src/cli/eventParts.ts).
+    "events-worker": "src/cli/eventsWorker.ts",
   },
   format: ["esm", "cjs"],
   dts: { compilerOptions: { ignoreDeprecations: "6.0" } },

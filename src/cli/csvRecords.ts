@@ -5,9 +5,10 @@
  */
 import { CliInputError } from "./cliErrors.js";
 import { type ColumnMapping, type CsvColumns, checkCsvHeader } from "./csvHeader.js";
-import { scanCsv } from "./csvScan.js";
-import { readInputText } from "./inputText.js";
+import { CsvScanner } from "./csvScan.js";
+import { type ByteRange, CHUNK_BYTES, readInputTextChunks } from "./inputText.js";
 import type { LocatedFile, ProgressReporter, RecordFile } from "./locatedFile.js";
+import { RowLines } from "./rowLines.js";
 import { echoed } from "./terminalText.js";
 
 /** The columns of a CSV input and how its cells become record fields. */
@@ -46,6 +47,29 @@ export function csvRowToRecord(header: readonly string[], cells: readonly string
   return record;
 }
 
+/** Where each record of a CSV file (or of a part of it) is, how many there were and were skipped. */
+export interface CsvRows extends LocatedFile {
+  readonly records: number;
+  /** Rows of only blank cells (empty lines too). */
+  readonly skipped: number;
+  /** The line of each record. */
+  readonly lines: RowLines;
+  /** The header, as fields. */
+  readonly header: readonly string[];
+  /** Line breaks read (in a part ending at a line end, its lines). */
+  readonly lineBreaks: number;
+  /** Whether a `"` was read (a quoted cell may hold a line break). */
+  readonly quoted: boolean;
+}
+
+/** `locate` of a CSV file: a record's line, a field's column in the header. */
+export function csvLocate(lines: RowLines, header: readonly string[]): LocatedFile["locate"] {
+  return ([index, ...field]) => {
+    const column = field.length === 0 ? -1 : header.indexOf(field.join("."));
+    return { line: lines.lineOf(Number(index)) ?? 0, column: column < 0 ? 1 : column + 1 };
+  };
+}
+
 /** A CSV row handed to a reader of records: its cells (`cells[0 … header.length − 1]`, a reused array) and line. */
 export type CsvRecordHandler = (header: readonly string[], cells: string[], line: number) => void;
 
@@ -54,16 +78,17 @@ export type CsvRecordHandler = (header: readonly string[], cells: string[], line
  * (empty lines too) are skipped and counted.
  * @throws CliInputError for an unreadable file, bytes that are not UTF-8 text, invalid CSV, a bad header
  * (see {@link checkCsvHeader}), a row whose cell count differs from the header's, or no records.
- * A `mapping` renames export columns to fields before the header is checked.
+ * A `mapping` renames export columns to fields before the header is checked. With `part`, only those
+ * bytes are read, every row a record (the header is read from the file's start), records numbered
+ * from 0 and lines from 1 at the part's start.
  * @returns Where each record is, how many were read and skipped.
  */
-export function readCsvRows(file: string, shape: CsvShape, onRecord: CsvRecordHandler, progress?: ProgressReporter, mapping?: ColumnMapping): LocatedFile & { records: number; skipped: number } {
-  const text = readInputText(file);
-  let header: string[] | undefined;
+export function readCsvRows(file: string, shape: CsvShape, onRecord: CsvRecordHandler, progress?: ProgressReporter, mapping?: ColumnMapping, part?: ByteRange): CsvRows {
+  let header: string[] | undefined = part === undefined || part.start === 0 ? undefined : readCsvHeader(file, shape, mapping);
   let headerLine = 0;
   let skipped = 0;
-  const lines: number[] = [];
-  scanCsv(file, text, (cells, count, line) => {
+  const lines = new RowLines();
+  const scanner = new CsvScanner(file, (cells, count, line) => {
     let blank = true;
     for (let at = 0; at < count && blank; at++) if (cells[at]!.trim() !== "") blank = false;
     if (blank) {
@@ -79,22 +104,38 @@ export function readCsvRows(file: string, shape: CsvShape, onRecord: CsvRecordHa
       throw new CliInputError(`${echoed(file)}:${line}: ${count} ${count === 1 ? "cell" : "cells"}, but the header has ${header.length} columns`);
     }
     lines.push(line);
-    if (progress !== undefined && lines.length % PROGRESS_EVERY === 0) progress(`${echoed(file)}: ${lines.length.toLocaleString("en-US")} records read`);
+    if (progress !== undefined && lines.count % PROGRESS_EVERY === 0) progress(`${echoed(file)}: ${lines.count.toLocaleString("en-US")} records read`);
     onRecord(header, cells, line);
   });
+  let quoted = false;
+  readInputTextChunks(file, (text) => {
+    quoted ||= text.includes('"');
+    scanner.push(text);
+  }, CHUNK_BYTES, part);
+  scanner.end();
   if (header === undefined) throw new CliInputError(`${echoed(file)}:1:1: empty file (no header row)`);
-  if (lines.length === 0) throw new CliInputError(`${echoed(file)}:${headerLine}: no records (only a header row)`);
-  if (progress !== undefined && lines.length >= PROGRESS_EVERY) progress(`${echoed(file)}: ${lines.length.toLocaleString("en-US")} records, validating`);
-  const columns: readonly string[] = header;
-  return {
-    file,
-    records: lines.length,
-    skipped,
-    locate: ([index, ...field]) => {
-      const column = field.length === 0 ? -1 : columns.indexOf(field.join("."));
-      return { line: lines[Number(index)] ?? 0, column: column < 0 ? 1 : column + 1 };
-    },
-  };
+  if (lines.count === 0 && part === undefined) throw new CliInputError(`${echoed(file)}:${headerLine}: no records (only a header row)`);
+  if (progress !== undefined && lines.count >= PROGRESS_EVERY) progress(`${echoed(file)}: ${lines.count.toLocaleString("en-US")} records, validating`);
+  return { file, records: lines.count, skipped, lines, header, lineBreaks: scanner.line - 1, quoted, locate: csvLocate(lines, header) };
+}
+
+/** The checked header of a CSV file: its first row that is not blank. */
+function readCsvHeader(file: string, shape: CsvShape, mapping: ColumnMapping | undefined): string[] {
+  let header: string[] | undefined;
+  const found = new Error("header found");
+  const scanner = new CsvScanner(file, (cells, count, line) => {
+    if (cells.slice(0, count).every((cell) => cell.trim() === "")) return;
+    header = checkCsvHeader(file, cells.slice(0, count).map((name) => name.trim()), shape, line, mapping);
+    throw found;
+  });
+  try {
+    readInputTextChunks(file, (text) => scanner.push(text), 2 ** 16);
+    scanner.end();
+  } catch (error) {
+    if (error !== found) throw error;
+  }
+  if (header === undefined) throw new CliInputError(`${echoed(file)}:1:1: empty file (no header row)`);
+  return header;
 }
 
 /**

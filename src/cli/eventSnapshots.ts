@@ -4,6 +4,7 @@
  * contracts, and the warning line for events that were kept or ignored but look wrong.
  * @module
  */
+import os from "node:os";
 import { ValidationError } from "../errors.js";
 import type { ContractBook } from "../revenue/contractBook.js";
 import type { Period } from "../schemas/period.js";
@@ -11,6 +12,8 @@ import type { ContactInput } from "../schemas/usageEvent.js";
 import { type UsageSnapshots, finishUsage, startUsage } from "../usage/usageSnapshots.js";
 import { CliUsageError } from "./cliErrors.js";
 import type { ColumnMapping } from "./csvHeader.js";
+import { eventCells } from "./eventCells.js";
+import { readEventsInParts } from "./eventParts.js";
 import { lastDayOf } from "./healthSection.js";
 import { EVENTS_CSV } from "./inputShapes.js";
 import type { LocatedFile, ProgressReporter } from "./locatedFile.js";
@@ -23,6 +26,8 @@ export interface EventOptions {
   readonly timeZone: string | undefined;
   /** `--features-available`: a count or feature names. */
   readonly featuresAvailable: number | readonly string[] | undefined;
+  /** `--threads`: a large CSV is read in this many parts at once (1: one pass). */
+  readonly threads: number;
 }
 
 /** Where the events were read from, and their snapshots. */
@@ -44,6 +49,19 @@ export function featuresAvailableArgument(value: string | undefined): number | s
     throw new CliUsageError(`--features-available must be a whole number or feature names separated by commas (got ${quoted(value)})`);
   }
   return names;
+}
+
+/** The default of `--threads`: the machine's cores, at most 8. */
+export const DEFAULT_THREADS = Math.min(8, os.availableParallelism());
+
+/**
+ * Reads `--threads`: a whole number from 1 to 64 (absent: {@link DEFAULT_THREADS}).
+ * @throws CliUsageError for anything else.
+ */
+export function threadsArgument(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_THREADS;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 64) throw new CliUsageError(`--threads must be a whole number from 1 to 64 (got ${quoted(value)})`);
+  return Number(value);
 }
 
 /** The library names contacts as its option; here they are a file of their own. */
@@ -86,7 +104,12 @@ export async function readEventSnapshots(
       ...(options.featuresAvailable === undefined ? {} : { featuresAvailable: options.featuresAvailable }),
     }),
   );
-  const source = await readRecordsInto(file, EVENTS_CSV, (record) => setup.state.add(record), progress, mapping);
+  const parts = await readEventsInParts(file, setup.state, { threads: options.threads, mapping, timeZone: options.timeZone });
+  if (parts !== null) {
+    onSource(parts);
+    return { source: parts, snapshots: finishUsage(setup) };
+  }
+  const source = await readRecordsInto(file, EVENTS_CSV, (record) => setup.state.add(record), progress, mapping, eventCells(setup.state));
   onSource(source);
   return { source, snapshots: finishUsage(setup) };
 }

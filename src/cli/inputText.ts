@@ -4,7 +4,7 @@
  * UTF-8 — are a located error instead of garbled records.
  * @module
  */
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { CliInputError } from "./cliErrors.js";
 import { echoed } from "./terminalText.js";
 
@@ -99,4 +99,108 @@ export function decodeInputText(file: string, bytes: Uint8Array): string {
   if (text !== undefined && !text.includes("\0")) return text;
   const checker = new Utf8Checker(file);
   return checker.decode(bytes) + checker.decode();
+}
+
+/** Bytes read at a time by {@link readInputTextChunks}. */
+export const CHUNK_BYTES = 8 * 2 ** 20;
+
+const LF = 10;
+const CR = 13;
+
+/**
+ * Where to cut `bytes[0, filled)` so that the first part ends with a line end: after the last `\n`,
+ * else after the last lone `\r` that is not the last byte (it may be the first half of `\r\n`), else
+ * `-1` (no line end yet). A line end is never inside a UTF-8 sequence, so each part decodes alone.
+ */
+function lineAlignedEnd(bytes: Uint8Array, filled: number): number {
+  const lf = bytes.lastIndexOf(LF, filled - 1);
+  if (lf >= 0) return lf + 1;
+  const cr = bytes.lastIndexOf(CR, filled - 2);
+  return cr >= 0 ? cr + 1 : -1;
+}
+
+/** A part of a file to read: bytes `[start, end)`; `start` is 0 or just after a line end. */
+export interface ByteRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Reads a file (or the bytes `range` of it) as UTF-8 text in pieces of about {@link CHUNK_BYTES} that
+ * end at a line end (the last piece excepted), handing each to `onText` in order — so a file of any
+ * size is decoded without being held whole. A byte-order mark at the start of the file is dropped.
+ * `chunkBytes` is for tests.
+ * @throws CliInputError when the file cannot be read or is not UTF-8 text (located as
+ * {@link readInputText} locates it).
+ */
+export function readInputTextChunks(file: string, onText: (text: string) => void, chunkBytes = CHUNK_BYTES, range?: ByteRange): void {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  try {
+    let bytes = new Uint8Array(chunkBytes);
+    let filled = 0;
+    let first = range === undefined || range.start === 0;
+    let position = range?.start ?? 0;
+    const end = range?.end ?? Number.POSITIVE_INFINITY;
+    for (;;) {
+      let read: number;
+      try {
+        read = readSync(fd, bytes, filled, Math.min(bytes.length - filled, end - position), position);
+      } catch (error) {
+        throw unreadable(file, error);
+      }
+      position += read;
+      filled += read;
+      const atEnd = read === 0;
+      const cut = atEnd ? filled : lineAlignedEnd(bytes, filled);
+      if (cut < 0 || (cut === 0 && !atEnd)) {
+        // One line longer than the buffer: read on into a larger one.
+        if (filled === bytes.length) {
+          const larger = new Uint8Array(bytes.length * 2);
+          larger.set(bytes);
+          bytes = larger;
+        }
+        continue;
+      }
+      if (cut > 0) onText(decodePiece(file, bytes.subarray(0, cut), first));
+      first = false;
+      if (atEnd) return;
+      bytes.copyWithin(0, cut, filled);
+      filled -= cut;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const strictPieceDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** One piece's text; a problem is located by reading the file again from its start (errors only). */
+function decodePiece(file: string, bytes: Uint8Array, first: boolean): string {
+  let text: string | undefined;
+  try {
+    text = (first ? strictDecoder : strictPieceDecoder).decode(bytes);
+  } catch {
+    // Located below.
+  }
+  if (text !== undefined && !text.includes("\0")) return text;
+  return locateTextProblem(file);
+}
+
+/** Reads `file` through {@link Utf8Checker}, which throws at the first problem. */
+function locateTextProblem(file: string): never {
+  const checker = new Utf8Checker(file);
+  const fd = openSync(file, "r");
+  try {
+    const bytes = new Uint8Array(CHUNK_BYTES);
+    for (let read = readSync(fd, bytes); read > 0; read = readSync(fd, bytes)) checker.decode(bytes.subarray(0, read));
+    checker.decode();
+  } finally {
+    closeSync(fd);
+  }
+  throw new CliInputError(`${echoed(file)}: changed while it was read`);
 }

@@ -17,7 +17,7 @@ import { CliInputError, CliUsageError, locateIssues } from "./cliErrors.js";
 import { readContractsInto } from "./contractsFile.js";
 import { INPUT_OPTIONS, type InputOptions, readInputOptions } from "./inputOptions.js";
 import { withZonedDates } from "../schemas/zonedDateFields.js";
-import { eventWarnings, featuresAvailableArgument, readEventSnapshots } from "./eventSnapshots.js";
+import { eventWarnings, featuresAvailableArgument, readEventSnapshots, threadsArgument } from "./eventSnapshots.js";
 import { CONTACTS_CSV, CONTRACTS_CSV, EVENTS_CSV, USAGE_CSV } from "./inputShapes.js";
 import { readJsonFile } from "./jsonRecords.js";
 import { periodArgument } from "./periodArgument.js";
@@ -48,6 +48,8 @@ Options:
   --contacts <file>       CRM contacts (customerId, at) for the snapshots' lastContactAt (with --events)
   --features-available <n|names>  features a customer can use, for featureAdoption (with --events):
                           a count (6) or names (dashboards,reports: only those count as used)
+  --threads <n>           read an --events CSV of 16 MiB or more in n parts at once (default: the
+                          machine's cores, at most 8; 1: one pass)
   --scorecard <file>      scorecard JSON: adds health scoring of the usage snapshots
   --period <period>       YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (end exclusive) (required)
   --fiscal-start <month>  first month of the fiscal year, 1–12 (default 1; 4 for April)
@@ -75,6 +77,7 @@ interface ReportArguments {
   readonly events: string | undefined;
   readonly contacts: string | undefined;
   readonly featuresAvailable: number | readonly string[] | undefined;
+  readonly threads: number;
   readonly scorecard: string | undefined;
   readonly period: string;
   readonly fiscalStart: number;
@@ -92,6 +95,7 @@ const OPTIONS = {
   events: { type: "string" },
   contacts: { type: "string" },
   "features-available": { type: "string" },
+  threads: { type: "string" },
   scorecard: { type: "string" },
   period: { type: "string" },
   "fiscal-start": { type: "string" },
@@ -162,11 +166,13 @@ function readArguments(argv: readonly string[]): ReportArguments | "help" | "ver
   if (contactsFile !== undefined && events === undefined) throw new CliUsageError("--contacts needs --events (with --usage, lastContactAt comes from the snapshots)");
   const featuresAvailable = featuresAvailableArgument(values["features-available"]);
   if (featuresAvailable !== undefined && events === undefined) throw new CliUsageError("--features-available needs --events (with --usage, featuresAvailable comes from the snapshots)");
+  const threads = threadsArgument(values.threads);
+  if (values.threads !== undefined && events === undefined) throw new CliUsageError("--threads needs --events");
   const inputs = readInputOptions(values, { contracts: CONTRACTS_CSV, usage: USAGE_CSV, events: EVENTS_CSV, contacts: CONTACTS_CSV });
   for (const [mapping, file, name] of [[inputs.columns.usage, usage, "usage"], [inputs.columns.events, events, "events"], [inputs.columns.contacts, contactsFile, "contacts"]] as const) {
     if (mapping !== undefined && file === undefined) throw new CliUsageError(`${mapping.option} needs --${name}`);
   }
-  return { contracts, usage, events, contacts: contactsFile, featuresAvailable, scorecard, period: values.period, fiscalStart: Number(fiscalText), format, output, lang, proration, quiet: values.quiet === true, inputs };
+  return { contracts, usage, events, contacts: contactsFile, featuresAvailable, threads, scorecard, period: values.period, fiscalStart: Number(fiscalText), format, output, lang, proration, quiet: values.quiet === true, inputs };
 }
 
 /** The snapshot fields that `--time-zone` lets hold a date-time. */
@@ -306,7 +312,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
       // Contacts first: the events stream into a state that needs them from the start.
       const contacts = args.contacts === undefined ? undefined : await readRecords(args.contacts, CONTACTS_CSV, progress, inputs.columns.contacts);
       if (contacts !== undefined) files.contacts = contacts;
-      const options = { contacts: contacts?.records, timeZone: inputs.timeZone, featuresAvailable: args.featuresAvailable };
+      const options = { contacts: contacts?.records, timeZone: inputs.timeZone, featuresAvailable: args.featuresAvailable, threads: args.threads };
       const events = await readEventSnapshots(args.events, options, book, report.period, (source) => (files.events = source), progress, inputs.columns.events);
       read.push({ file: events.source.file, records: events.source.records, skipped: events.source.skipped });
       if (contacts !== undefined) read.push(summaryOf(contacts));
