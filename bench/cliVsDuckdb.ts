@@ -2,43 +2,18 @@
  * The user's comparison (issue 13): the same contracts CSV turned into the 2025 yearly report by
  * `cs-metrics report --format json` (the built CLI) and by DuckDB reading the file and running
  * `toSql("revenueReport", …)` — each command in its own process, run once, with its wall time, its
- * CPU time (user + system, all threads, from the process's own resource usage) and its peak RSS;
- * then the figures compared.
+ * CPU time and its peak RSS (bench/commandRun.ts); then the figures compared.
  * @module
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Decimal from "decimal.js";
+import { type SideBySide, requireBuiltCli, runMeasured } from "./commandRun.js";
 import { writeContractsCsv } from "./contractsCsv.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-const root = join(here, "..");
-
-/** One measured command. */
-export interface CommandRun {
-  readonly wallMs: number;
-  readonly cpuMs: number;
-  readonly peakRssMb: number;
-  readonly stdout: string;
-}
-
-/** Runs `node <args>` with the usage reporter preloaded: its wall time, CPU time, peak RSS and stdout. */
-export function runMeasured(args: readonly string[]): CommandRun {
-  const start = performance.now();
-  const child = spawnSync(process.execPath, ["--import", join(here, "reportUsage.mjs"), ...args], {
-    cwd: root,
-    encoding: "utf8",
-    maxBuffer: 1 << 28,
-    stdio: ["ignore", "pipe", "pipe", "pipe"],
-  });
-  const wallMs = performance.now() - start;
-  if (child.status !== 0) throw new Error(`${args.join(" ")} failed (${child.status}): ${child.stderr}`);
-  const usage = JSON.parse(String(child.output[3]).trim()) as { cpuMs: number; peakRssMb: number };
-  return { wallMs, ...usage, stdout: child.stdout };
-}
 
 /** SQL result column of each CLI JSON figure, and how many decimals the SQL keeps (truncated). */
 const FIGURES: ReadonlyArray<readonly [path: string, column: string, places: number]> = [
@@ -68,16 +43,11 @@ export function disagreements(cliJson: string, sqlRow: string): string[] {
 }
 
 /** Both runs on one generated file of `size` contract lines, and whether their figures agree. */
-export interface CliComparison {
-  readonly cli: CommandRun;
-  readonly duckdb: CommandRun;
-  readonly fileMb: number;
-  readonly problems: readonly string[];
-}
+export type CliComparison = SideBySide;
 
 /** Generates a `size`-line JPY contracts CSV, runs the CLI and DuckDB + toSql on it once each. */
 export function compareCliWithDuckdb(size: number): CliComparison {
-  if (!existsSync(join(root, "dist", "cli.js"))) throw new Error("bench: dist/cli.js is missing; run npm run build first");
+  requireBuiltCli();
   const folder = mkdtempSync(join(os.tmpdir(), "cs-metrics-bench-csv-"));
   try {
     const file = join(folder, "contracts.csv");

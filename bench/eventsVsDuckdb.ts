@@ -3,20 +3,19 @@
  * as of 2025-12-31 by `cs-metrics report --contracts … --events … --scorecard … --period 2025 --format json`
  * (the built CLI, which also reads the contracts and computes the yearly report) and by DuckDB reading
  * the file and running `toSql("usageSnapshots", …)` — each command in its own process, run once, with
- * its wall time, CPU time and peak RSS (bench/cliVsDuckdb.ts); then the snapshots compared.
+ * its wall time, CPU time and peak RSS (bench/commandRun.ts); then the snapshots compared.
  * @module
  */
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type CommandRun, runMeasured } from "./cliVsDuckdb.js";
+import { type SideBySide, requireBuiltCli, runMeasured } from "./commandRun.js";
 import { writeContractsCsv } from "./contractsCsv.js";
 import { writeEventsCsv } from "./eventsCsv.js";
 import { contractRows } from "./generateContracts.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-const root = join(here, "..");
 
 /** Contract lines of the book the events belong to (≈ 3,100 customers), whatever the event count. */
 export const EVENT_BOOK_LINES = 10_000;
@@ -69,19 +68,15 @@ export function snapshotDisagreements(cliJson: string, sqlRows: string): { probl
 }
 
 /** Both runs on one generated events file, and whether their snapshots agree. */
-export interface EventsComparison {
-  readonly cli: CommandRun;
-  readonly duckdb: CommandRun;
-  readonly fileMb: number;
+export interface EventsComparison extends SideBySide {
   /** Customers the CLI scored (compared), DuckDB's snapshot rows (unknown customers included). */
   readonly compared: number;
   readonly rows: number;
-  readonly problems: readonly string[];
 }
 
 /** Generates `size` events (and the 10k-line contracts they belong to), runs the CLI and DuckDB + toSql once each. */
 export function compareEventsWithDuckdb(size: number): EventsComparison {
-  if (!existsSync(join(root, "dist", "cli.js"))) throw new Error("bench: dist/cli.js is missing; run npm run build first");
+  requireBuiltCli();
   const folder = mkdtempSync(join(os.tmpdir(), "cs-metrics-bench-events-"));
   try {
     const contracts = join(folder, "contracts.csv");

@@ -11,11 +11,10 @@ import { readOptions } from "../schemas/options.js";
 import type { CalendarDateInput } from "../schemas/primitives.js";
 import { checkTimeZone } from "../schemas/usageEvent.js";
 import type { UsageEventInput } from "../schemas/usageEvent.js";
-import type { UsageSnapshot } from "../schemas/usageSnapshot.js";
 import { type FeatureAdoption, adoptionOf } from "./featureAdoption.js";
 import { type SnapshotInputOptions, readSnapshotInputs, sortedIds } from "./snapshotInputs.js";
-import { snapshotsOf, startUsage } from "./usageSnapshots.js";
-import { type FeatureUse, UsageState, type UserState } from "./usageState.js";
+import { type UsageDataQuality, type UsageSnapshots, dataQualityOf, snapshotsOf, startUsage, withDataQuality } from "./usageSnapshots.js";
+import { type FeatureUse, SAMPLE_INDEXES, UsageState, type UserState } from "./usageState.js";
 import { type OnDates, type ResolvedWindows, type UsageWindows, readDates, readWindows } from "./usageWindows.js";
 
 /** One feature of one user in a {@link UsagePartial}: per date, latest use in the feature window and Σ count there. */
@@ -41,6 +40,16 @@ export interface UsagePartial {
   /** The dates, ascending. */
   readonly on: readonly CalendarDate[];
   readonly windows: ResolvedWindows;
+  /** How many events the partial was made from (a merged partial: their sum): its sample indexes are below it. */
+  readonly events: number;
+  /**
+   * What {@link usageSnapshots} reports as `dataQuality`, tallied as the partial was made (unknown
+   * customers only when `licensedSeats` contract lines were given). A sample index is the event's
+   * position in the partial's events; in a merged partial, its position in the merged partials' events
+   * laid end to end in the order given to {@link mergeUsagePartials} (partials[k]'s n-th event is
+   * n + the events of partials[0 … k−1]).
+   */
+  readonly dataQuality: UsageDataQuality;
   /** Customers by id, each with its users by id. */
   readonly customers: readonly { readonly customerId: string; readonly users: readonly UsagePartialUser[] }[];
 }
@@ -50,15 +59,23 @@ export interface UsagePartialOptions {
   readonly on: OnDates;
   readonly windows?: UsageWindows;
   readonly timeZone?: string;
+  /**
+   * As {@link usageSnapshots}' option; here only the customers of contract lines count: events of
+   * others are tallied in `dataQuality.unknownCustomers`. The seats themselves are read by
+   * {@link usageSnapshotsFromPartial}.
+   */
+  readonly licensedSeats?: NonNullable<SnapshotInputOptions["licensedSeats"]>;
 }
 
 const dateOrNull = (day: EpochDay | null): CalendarDate | null => (day === null ? null : formatCalendarDate(day));
 
-function partialOf(state: UsageState): UsagePartial {
+function partialOf(state: UsageState, events: number, dataQuality: UsageDataQuality): UsagePartial {
   return {
     kind: "UsagePartial",
     on: state.dates.map(formatCalendarDate),
     windows: { ...state.windows },
+    events,
+    dataQuality,
     customers: sortedIds(state.customers.keys()).map((customerId) => {
       const users = state.customers.get(customerId)!;
       return {
@@ -87,8 +104,14 @@ function partialOf(state: UsageState): UsagePartial {
  * longest window ending on d; per feature, the latest use and Σ count in the feature window. Merging
  * takes the earliest first day, the latest days and the sums, so partials of disjoint event sets (split
  * any way: by customer, by file, by day) merge into the partial of all the events.
+ *
+ * It also carries the events' `dataQuality` ({@link UsageDataQuality}: events after the last date,
+ * events of customers missing from the `licensedSeats` contract lines), each tally with the positions
+ * of its first five events in the shard; merging adds the tallies (see {@link UsagePartial.dataQuality}
+ * for the positions).
  * @param events - The shard's usage events; not mutated.
- * @param options - `on`, `windows`, `timeZone`, as {@link usageSnapshots}.
+ * @param options - `on`, `windows`, `timeZone`, and `licensedSeats` for the unknown-customer tally, as
+ * {@link usageSnapshots}.
  * @returns A JSON-safe {@link UsagePartial}.
  * @throws {@link ValidationError} as {@link usageSnapshots}.
  * @example
@@ -101,9 +124,13 @@ function partialOf(state: UsageState): UsagePartial {
 export function usagePartial(events: Iterable<UsageEventInput>, options: UsagePartialOptions): UsagePartial {
   const { state } = startUsage(options);
   assertRecordSource(events, "events", "usage events", false);
-  for (const event of events) state.add(event);
+  let read = 0;
+  for (const event of events) {
+    state.add(event);
+    read++;
+  }
   state.check();
-  return partialOf(state);
+  return partialOf(state, read, dataQualityOf(state));
 }
 
 function invalid(path: string, message: string): ValidationError {
@@ -133,6 +160,58 @@ function readText(value: unknown, path: string): string {
   return value;
 }
 
+const isCount = (value: unknown): value is number => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+
+/** A data-quality tally of a partial of `total` events: at most `total` events, the first positions ascending. */
+function readTally(value: unknown, total: number, path: string): { events: number; sampleIndexes: number[] } {
+  const { events, sampleIndexes } = (value ?? {}) as { events?: unknown; sampleIndexes?: unknown };
+  if (!isCount(events) || events > total) throw invalid(`${path}.events`, `must be a whole number from 0 to the partial's events (${total})`);
+  const indexes = readList(sampleIndexes, `${path}.sampleIndexes`);
+  const wanted = Math.min(events, SAMPLE_INDEXES);
+  if (indexes.length !== wanted || !indexes.every((n, i) => isCount(n) && n < total && (i === 0 || n > (indexes[i - 1] as number)))) {
+    throw invalid(`${path}.sampleIndexes`, `must be ${wanted} ascending event positions below ${total}`);
+  }
+  return { events, sampleIndexes: [...(indexes as number[])] };
+}
+
+function readDataQuality(value: unknown, total: number, path: string): UsageDataQuality {
+  const { unknownCustomers, futureEvents } = (value ?? {}) as Partial<Record<keyof UsageDataQuality, unknown>>;
+  const unknownPath = `${path}.unknownCustomers`;
+  const unknown = readTally(unknownCustomers, total, unknownPath);
+  const customers = readList((unknownCustomers as { customers?: unknown } | undefined)?.customers, `${unknownPath}.customers`).map((id, i) =>
+    readText(id, `${unknownPath}.customers[${i}]`),
+  );
+  if (new Set(customers).size !== customers.length || customers.length > unknown.events || (customers.length === 0) !== (unknown.events === 0)) {
+    throw invalid(`${unknownPath}.customers`, `must be distinct ids, at least one and at most events (${unknown.events}) when events > 0, none otherwise`);
+  }
+  return {
+    unknownCustomers: { customers: sortedIds(customers), ...unknown },
+    futureEvents: readTally(futureEvents, total, `${path}.futureEvents`),
+  };
+}
+
+/** The first {@link SAMPLE_INDEXES} of `into` followed by `more` shifted by `offset`. */
+function appendSample(into: number[], more: readonly number[], offset: number): void {
+  for (const index of more) if (into.length < SAMPLE_INDEXES) into.push(index + offset);
+}
+
+/** The data quality of partials laid end to end: tallies added, sample positions offset by the events before. */
+function mergeDataQuality(parts: readonly { readonly events: number; readonly dataQuality: UsageDataQuality }[]): UsageDataQuality {
+  const customers = new Set<string>();
+  const unknown = { events: 0, sampleIndexes: [] as number[] };
+  const future = { events: 0, sampleIndexes: [] as number[] };
+  let offset = 0;
+  for (const { events, dataQuality } of parts) {
+    for (const customerId of dataQuality.unknownCustomers.customers) customers.add(customerId);
+    unknown.events += dataQuality.unknownCustomers.events;
+    appendSample(unknown.sampleIndexes, dataQuality.unknownCustomers.sampleIndexes, offset);
+    future.events += dataQuality.futureEvents.events;
+    appendSample(future.sampleIndexes, dataQuality.futureEvents.sampleIndexes, offset);
+    offset += events;
+  }
+  return { unknownCustomers: { customers: sortedIds(customers), ...unknown }, futureEvents: future };
+}
+
 function readFeature(value: unknown, length: number, path: string): [string, FeatureUse] {
   const item = (value ?? {}) as Partial<UsagePartialFeature>;
   const events = readList(item.events, `${path}.events`);
@@ -142,11 +221,20 @@ function readFeature(value: unknown, length: number, path: string): [string, Fea
   return [readText(item.feature, `${path}.feature`), { seen: readSeen(item.seen, length, `${path}.seen`, false), events: [...(events as number[])] }];
 }
 
-/** A partial read back into a state (checked: it may come from JSON). */
-function stateOf(partial: UsagePartial, path: string): UsageState {
+/** A partial read back (checked: it may come from JSON). */
+interface ReadPartial {
+  readonly state: UsageState;
+  readonly events: number;
+  readonly dataQuality: UsageDataQuality;
+}
+
+/** A partial read back into a state, its event count and data quality (checked: it may come from JSON). */
+function readPartial(partial: UsagePartial, path: string): ReadPartial {
   if (typeof partial !== "object" || partial === null || partial.kind !== "UsagePartial") {
     throw invalid(path, "must be a UsagePartial (from usagePartial or mergeUsagePartials)");
   }
+  if (!isCount(partial.events)) throw invalid(`${path}.events`, "must be a whole number ≥ 0");
+  const dataQuality = readDataQuality(partial.dataQuality, partial.events, `${path}.dataQuality`);
   const dates = readDates(partial.on, `${path}.on`);
   if (dates.length !== partial.on.length || dates.some((day, i) => formatCalendarDate(day) !== partial.on[i])) {
     throw invalid(`${path}.on`, "must be distinct dates in ascending order");
@@ -167,7 +255,7 @@ function stateOf(partial: UsagePartial, path: string): UsageState {
       });
     });
   });
-  return state;
+  return { state, events: partial.events, dataQuality };
 }
 
 /**
@@ -175,6 +263,13 @@ function stateOf(partial: UsagePartial, path: string): UsageState {
  *
  * @remarks Earliest first day, latest active days, summed event counts: associative and commutative,
  * so shards merge in any tree. Every partial must have the same dates and windows.
+ *
+ * The `dataQuality` tallies add up and the unknown customers unite. Sample indexes are positions in
+ * the partials' events laid end to end in the given order (partials[k]'s n-th event is n + the
+ * `events` of partials[0 … k−1]), the first five kept: merge the shards of a file or stream in input
+ * order and they are the positions in the whole input, exactly as {@link usageSnapshots} over all
+ * the events reports them (merging is then associative, no longer commutative, for the indexes
+ * alone). Partials made without contract lines add no unknown customers.
  * @param partials - At least one {@link UsagePartial}, e.g. parsed back from JSON.
  * @returns The merged {@link UsagePartial}.
  * @throws {@link ValidationError} for an empty list, a malformed partial, or other dates or windows (`partials[1].on`).
@@ -182,15 +277,21 @@ function stateOf(partial: UsagePartial, path: string): UsageState {
  * ```ts
  * import { mergeUsagePartials, usagePartial } from "cs-metrics";
  * const a = usagePartial([{ customerId: "acme", userId: "ann", at: "2025-06-28" }], { on: "2025-06-30" });
- * const b = usagePartial([{ customerId: "acme", userId: "ann", at: "2025-06-02" }], { on: "2025-06-30" });
- * mergeUsagePartials([a, b]).customers[0]?.users[0]?.first; //=> "2025-06-02"
+ * const b = usagePartial([
+ *   { customerId: "acme", userId: "ann", at: "2025-06-02" },
+ *   { customerId: "acme", userId: "ann", at: "2025-07-01" }, // after the date: b's event 1
+ * ], { on: "2025-06-30" });
+ * const merged = mergeUsagePartials([a, b]);
+ * merged.customers[0]?.users[0]?.first; //=> "2025-06-02"
+ * // b's event 1 comes after a's one event: position 1 + 1 = 2.
+ * merged.dataQuality.futureEvents; //=> { events: 1, sampleIndexes: [2] }
  * ```
  */
 export function mergeUsagePartials(partials: readonly UsagePartial[]): UsagePartial {
   if (!Array.isArray(partials) || partials.length === 0) throw invalid("partials", "must be a non-empty array of usage partials");
-  const states = partials.map((partial, index) => stateOf(partial, `partials[${index}]`));
-  const merged = states[0]!;
-  states.forEach((state, index) => {
+  const parts = partials.map((partial, index) => readPartial(partial, `partials[${index}]`));
+  const merged = parts[0]!.state;
+  parts.forEach(({ state }, index) => {
     if (state.dates.join() !== merged.dates.join()) throw invalid(`partials[${index}].on`, `must be the dates of partials[0] (${partials[0]!.on.join(", ")})`);
     const { wau, mau, features } = merged.windows;
     if (state.windows.wau !== wau || state.windows.mau !== mau || state.windows.features !== features) {
@@ -198,17 +299,18 @@ export function mergeUsagePartials(partials: readonly UsagePartial[]): UsagePart
     }
     if (index > 0) merged.merge(state);
   });
-  return partialOf(merged);
+  return partialOf(merged, parts.reduce((sum, part) => sum + part.events, 0), mergeDataQuality(parts));
 }
 
 /**
  * The usage snapshots of a (merged) partial: exactly {@link usageSnapshots} over all its events.
  *
  * @remarks Definitions as {@link usageSnapshots}; the non-event inputs (seats, contacts, features
- * available, provisioned users) are given here.
+ * available, provisioned users) are given here. The `dataQuality` is the partial's (tallied when the
+ * partials were made: give their `licensedSeats` to {@link usagePartial} for unknown customers).
  * @param partial - A {@link UsagePartial}.
  * @param options - The non-event inputs of {@link usageSnapshots}, and `timeZone` for contact date-times.
- * @returns As {@link usageSnapshots}.
+ * @returns As {@link usageSnapshots}, with the partial's `dataQuality` ({@link UsagePartial.dataQuality}).
  * @throws {@link ValidationError} for a malformed partial or an invalid option.
  * @example
  * ```ts
@@ -217,10 +319,10 @@ export function mergeUsagePartials(partials: readonly UsagePartial[]): UsagePart
  * usageSnapshotsFromPartial(partial, { contacts: [{ customerId: "acme", at: "2025-06-01" }] })[0]?.lastContactAt; //=> "2025-06-01"
  * ```
  */
-export function usageSnapshotsFromPartial(partial: UsagePartial, options?: SnapshotInputOptions): UsageSnapshot[] {
+export function usageSnapshotsFromPartial(partial: UsagePartial, options?: SnapshotInputOptions): UsageSnapshots {
   const given = readOptions(options);
-  const state = stateOf(partial, "partial");
-  return snapshotsOf(state, readSnapshotInputs(given, checkTimeZone(given.timeZone)));
+  const { state, dataQuality } = readPartial(partial, "partial");
+  return withDataQuality(snapshotsOf(state, readSnapshotInputs(given, checkTimeZone(given.timeZone))), dataQuality);
 }
 
 /**
@@ -241,7 +343,7 @@ export function usageSnapshotsFromPartial(partial: UsagePartial, options?: Snaps
  */
 export function featureAdoptionFromPartial(partial: UsagePartial, options?: { readonly on?: CalendarDateInput }): FeatureAdoption {
   const given = readOptions(options);
-  const state = stateOf(partial, "partial");
+  const { state } = readPartial(partial, "partial");
   if (given.on === undefined) return adoptionOf(state, state.dates.length - 1);
   const [day] = readDates(given.on);
   const index = state.dates.indexOf(day!);

@@ -48,10 +48,9 @@ export function dataQualityOf(state: UsageState): UsageDataQuality {
   };
 }
 
-/** The snapshots of a finished state with its data-quality summary attached (not enumerable: JSON and deep equality see a plain array). */
-function withDataQuality(state: UsageState, inputs: SnapshotInputs): UsageSnapshots {
-  const snapshots = snapshotsOf(state, inputs);
-  Object.defineProperty(snapshots, "dataQuality", { value: dataQualityOf(state), enumerable: false });
+/** Snapshots with a data-quality summary attached (not enumerable: JSON and deep equality see a plain array). */
+export function withDataQuality(snapshots: UsageSnapshot[], dataQuality: UsageDataQuality): UsageSnapshots {
+  Object.defineProperty(snapshots, "dataQuality", { value: dataQuality, enumerable: false });
   return snapshots as UsageSnapshots;
 }
 
@@ -64,7 +63,7 @@ export interface UsageSetup {
 /** The snapshots of a filled state: its problems thrown ({@link ValidationError}), else the snapshots with their data quality. */
 export function finishUsage({ state, inputs }: UsageSetup): UsageSnapshots {
   state.check();
-  return withDataQuality(state, inputs);
+  return withDataQuality(snapshotsOf(state, inputs), dataQualityOf(state));
 }
 
 /** Checks the options and starts an empty state. */

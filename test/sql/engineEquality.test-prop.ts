@@ -5,13 +5,13 @@
  * equal to it exactly whenever the library's value has at most so many places).
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type ContractBookOptions, type Period, contractBook } from "../../src/index.js";
 import type { Proration } from "../../src/lostRevenue/lostRevenue.js";
 import { type RevenueSqlMetric, toSql } from "../../src/sql/index.js";
 import { asInput, contractBookArb, type GeneratedBook } from "../support/contractArbitraries.js";
 import { runs } from "../hardening/support/runs.js";
-import { type SqlEngine, type TextRow, REAL_ENGINES } from "./support/engines.js";
+import { type SqlEngine, type TextRow, REAL_ENGINES, engineForSuite } from "./support/engines.js";
 import {
   COHORT_KINDS,
   LOST_KINDS,
@@ -75,16 +75,12 @@ async function checkBook(engine: SqlEngine, book: GeneratedBook, conversion: Con
 }
 
 describe.each(REAL_ENGINES)("generated SQL on %s equals the library", (_name, open) => {
-  let engine: SqlEngine;
-  beforeAll(async () => {
-    engine = await open();
+  const currentEngine = engineForSuite(open, async (engine) => {
     console.info(`cs-metrics SQL properties run on: ${engine.description}`);
-  }, 60_000);
-  afterAll(async () => {
-    await engine?.close();
-  }, 30_000);
+  });
 
   it(`on ${BOOKS_PER_ENGINE} random contract books: report, movements, lost revenue (both prorations), cohorts`, async () => {
+    const engine = currentEngine();
     let books = 0;
     await fc.assert(
       fc.asyncProperty(bookArb, fc.constantFrom(...CONVERSIONS), async (book, conversion) => {

@@ -2,11 +2,11 @@
  * Health scoring in SQL, worked examples on the real engines: healthScore's documented example, a
  * hostile metric key and column name, the missing-value policies and the errors on bad data.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/index.js";
 import { type HealthSqlOptions, toSql } from "../../src/sql/index.js";
 import { caught } from "../support/caught.js";
-import { type SqlEngine, REAL_ENGINES } from "./support/engines.js";
+import { REAL_ENGINES, engineForSuite } from "./support/engines.js";
 
 const HOSTILE_METRIC = 'tickets"; DROP TABLE usage_snapshots; --';
 const COLUMNS = ["licensed_seats", "provisioned_users", "active_users", "features_used", "features_available"];
@@ -23,9 +23,9 @@ const scorecard = {
 type Row = [string, string, number | null, number | null, number | null, number | null, number | null, number | null];
 
 describe.each(REAL_ENGINES)("health scores on %s", (_name, open) => {
-  let engine: SqlEngine;
   const quotedMetric = `"${HOSTILE_METRIC.replaceAll('"', '""')}"`;
   async function load(table: string, rows: readonly Row[]): Promise<void> {
+    const engine = currentEngine();
     await engine.execute(`CREATE TABLE ${table} (customer_id VARCHAR, "at" DATE, ${COLUMNS.map((c) => `${c} NUMERIC(12, 2)`).join(", ")}, ${quotedMetric} NUMERIC(12, 2))`, []);
     for (const row of rows) {
       await engine.execute(
@@ -34,23 +34,21 @@ describe.each(REAL_ENGINES)("health scores on %s", (_name, open) => {
       );
     }
   }
-  const run = (table: string, options: Partial<HealthSqlOptions> = {}) =>
-    engine.query(toSql("healthScores", { dialect: engine.dialect, asOf: "2025-06-30", scorecard, tables: { usage: table }, ...options }).sql);
+  const run = (table: string, options: Partial<HealthSqlOptions> = {}) => {
+    const engine = currentEngine();
+    return engine.query(toSql("healthScores", { dialect: engine.dialect, asOf: "2025-06-30", scorecard, tables: { usage: table }, ...options }).sql);
+  };
 
-  beforeAll(async () => {
-    engine = await open();
-    await load("usage_snapshots", [
+  const currentEngine = engineForSuite(open, () =>
+    load("usage_snapshots", [
       // acme's latest snapshot on or before 2025-06-30 is 06-30; its 07-31 one comes after asOf.
       ["acme", "2025-05-31", null, 80, 8, 1, 10, 9],
       ["acme", "2025-06-30", null, 80, 40, 3, 10, 2],
       ["acme", "2025-07-31", null, 80, 80, 10, 10, 0],
       // beta: no feature counts and no ticket metric: two of three measures missing.
       ["beta", "2025-06-01", 10, 7, 7, null, null, null],
-    ]);
-  }, 60_000);
-  afterAll(async () => {
-    await engine?.close();
-  }, 30_000);
+    ]),
+  );
 
   it("scores healthScore's documented example: 57.5, normal", async () => {
     const rows = await run("usage_snapshots");
@@ -61,11 +59,12 @@ describe.each(REAL_ENGINES)("health scores on %s", (_name, open) => {
       ["acme", "2025-06-30", 57.5, "normal", "0"],
       ["beta", "2025-06-01", 100, "good", "2"],
     ]);
-    const stillThere = await engine.query("SELECT COUNT(*) AS n FROM usage_snapshots");
+    const stillThere = await currentEngine().query("SELECT COUNT(*) AS n FROM usage_snapshots");
     expect(stillThere[0]?.["n"]).toBe("4");
   });
 
   it("counts the bands and the Good−Bad index of those scores", async () => {
+    const engine = currentEngine();
     const rows = await engine.query(toSql("healthBands", { dialect: engine.dialect, asOf: "2025-06-30", scorecard }).sql);
     // acme normal, beta good: 1 good, 1 normal, 0 bad of 2 → 50% good, 50% normal, 0% bad, index 50 − 0 = +50.
     const row = rows[0]!;

@@ -3,20 +3,14 @@
  * they are mapped to `null` (issue 11: before, the statement always read them and DuckDB failed with
  * `Referenced column "interval_count" not found`). Run on DuckDB and a real PostgreSQL server.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ValidationError, month } from "../../src/index.js";
 import { toSql } from "../../src/sql/index.js";
 import { caught } from "../support/caught.js";
-import { REAL_ENGINES, type SqlEngine } from "./support/engines.js";
+import { REAL_ENGINES, engineForSuite } from "./support/engines.js";
+import { truncatedFraction } from "./support/libraryExpectations.js";
 
 const period = month("2025-03");
-
-/** n / d truncated toward zero to `places` decimals, by integer arithmetic. */
-function truncatedFraction(n: bigint, d: bigint, places: number): string {
-  const scaled = (n * 10n ** BigInt(places)) / d;
-  const digits = scaled.toString().padStart(places + 1, "0");
-  return `${digits.slice(0, -places)}.${digits.slice(-places)}`;
-}
 
 describe("optional contract columns mapped to null", () => {
   it("reads no column for a field mapped to null, and a typed NULL in its place", () => {
@@ -45,9 +39,7 @@ describe("optional contract columns mapped to null", () => {
 });
 
 describe.each(REAL_ENGINES)("a contract table lacking optional columns, on %s", (_name, open) => {
-  let engine: SqlEngine;
-  beforeAll(async () => {
-    engine = await open();
+  const currentEngine = engineForSuite(open, async (engine) => {
     // Monthly lines, no interval columns: a ¥100 and a ¥30 customer open-ended, b ¥50 ending 2025-03-01.
     await engine.execute("CREATE TABLE no_interval (id VARCHAR(10), customer_id VARCHAR(10), start_date DATE, end_date DATE, amount DECIMAL(12, 2))", []);
     await engine.execute(
@@ -57,17 +49,16 @@ describe.each(REAL_ENGINES)("a contract table lacking optional columns, on %s", 
     // Open-ended subscriptions: no end column either.
     await engine.execute("CREATE TABLE open_ended (id VARCHAR(10), customer_id VARCHAR(10), start_date DATE, amount DECIMAL(12, 2))", []);
     await engine.execute("INSERT INTO open_ended VALUES ('1', 'a', DATE '2025-01-01', 100), ('3', 'c', DATE '2025-02-01', 30)", []);
-  }, 60_000);
-  afterAll(async () => {
-    await engine?.close();
-  }, 30_000);
+  });
 
   it("fails as before when the missing columns are left at their defaults (the documented default reads them)", async () => {
+    const engine = currentEngine();
     const { sql } = toSql("revenueReport", { dialect: engine.dialect, period, tables: { contracts: "no_interval" } });
     await expect(engine.query(sql)).rejects.toThrow(/interval/);
   });
 
   it("computes the hand-worked March 2025 figures with interval and intervalCount mapped to null", async () => {
+    const engine = currentEngine();
     const { sql } = toSql("revenueReport", {
       dialect: engine.dialect,
       period,
@@ -84,6 +75,7 @@ describe.each(REAL_ENGINES)("a contract table lacking optional columns, on %s", 
   });
 
   it("computes with end mapped to null too: every line open-ended", async () => {
+    const engine = currentEngine();
     const { sql } = toSql("customerMovements", {
       dialect: engine.dialect,
       period,

@@ -5,13 +5,13 @@
  */
 import fc from "fast-check";
 import type Decimal from "decimal.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type ContractInput, type Period, type SegmentReport, revenueReportBySegment } from "../../src/index.js";
 import type { Proration } from "../../src/lostRevenue/lostRevenue.js";
 import { type SqlSegment, toSql } from "../../src/sql/index.js";
 import { runs } from "../hardening/support/runs.js";
 import { contractBookArb } from "../support/contractArbitraries.js";
-import { REAL_ENGINES, type SqlEngine, type TextRow } from "./support/engines.js";
+import { REAL_ENGINES, type SqlEngine, type TextRow, engineForSuite } from "./support/engines.js";
 import { type ColumnKind, MONEY_PLACES, RATE_PLACES, REPORT_KINDS, normaliseRow, reportRow, truncated } from "./support/libraryExpectations.js";
 
 const BOOKS_PER_ENGINE = runs(200);
@@ -88,21 +88,17 @@ async function run(engine: SqlEngine, period: Period, segment: SqlSegment, prora
 }
 
 describe.each(REAL_ENGINES)("revenueReportBySegment SQL on %s equals the library", (_name, open) => {
-  let engine: SqlEngine;
-  beforeAll(async () => {
-    engine = await open();
+  const currentEngine = engineForSuite(open, async (engine) => {
     const decimal = engine.dialect === "postgres" ? "NUMERIC(24, 8)" : "DECIMAL(24, 8)";
     await engine.execute(
       `CREATE TABLE IF NOT EXISTS seg_contracts (id VARCHAR, customer_id VARCHAR, start_date DATE, end_date DATE, amount ${decimal}, "interval" VARCHAR, interval_count INTEGER, plan VARCHAR)`,
       [],
     );
     await engine.execute(`CREATE TABLE IF NOT EXISTS seg_customers (customer_id VARCHAR, region VARCHAR)`, []);
-  }, 60_000);
-  afterAll(async () => {
-    await engine?.close();
-  }, 30_000);
+  });
 
   it(`on ${BOOKS_PER_ENGINE} random books: by a plan column and by a joined customer table`, async () => {
+    const engine = currentEngine();
     let books = 0;
     await fc.assert(
       fc.asyncProperty(segmentedBookArb, async (book) => {

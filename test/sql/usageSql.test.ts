@@ -2,11 +2,11 @@
  * toSql("usageSnapshots" | "featureAdoption"): options, names and literals, and events the library
  * would reject stopping the query (run on DuckDB in memory).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ValidationError } from "../../src/index.js";
 import { toSql } from "../../src/sql/index.js";
 import { caught } from "../support/caught.js";
-import { type SqlEngine, openDuckDb } from "./support/engines.js";
+import { engineForSuite, openDuckDb } from "./support/engines.js";
 
 const issues = (action: () => unknown): unknown => (caught(action) as ValidationError).issues;
 
@@ -61,14 +61,9 @@ describe("usage statements: options", () => {
 });
 
 describe("usage statements on DuckDB: events the library rejects stop the query", () => {
-  let engine: SqlEngine;
-  beforeAll(async () => {
-    engine = await openDuckDb();
-    await engine.execute('CREATE TABLE usage_events (customer_id VARCHAR, user_id VARCHAR, "at" DATE, feature VARCHAR, "count" INTEGER)', []);
-  }, 60_000);
-  afterAll(async () => {
-    await engine?.close();
-  });
+  const currentEngine = engineForSuite(openDuckDb, (engine) =>
+    engine.execute('CREATE TABLE usage_events (customer_id VARCHAR, user_id VARCHAR, "at" DATE, feature VARCHAR, "count" INTEGER)', []),
+  );
 
   it.each([
     ["NULL user", "('acme', NULL, DATE '2025-06-01', NULL, 1)", "usage event of customer acme on 2025-06-01: user id is missing"],
@@ -79,6 +74,7 @@ describe("usage statements on DuckDB: events the library rejects stop the query"
     // The library checks every event, also those after the date: so does the SQL.
     ["a late bad count", "('acme', 'u', DATE '2026-06-01', 'f', 0)", "count must be a whole number >= 1"],
   ])("%s", async (_name, row, message) => {
+    const engine = currentEngine();
     await engine.execute("DELETE FROM usage_events", []);
     await engine.execute(`INSERT INTO usage_events VALUES ${row}`, []);
     for (const statement of [toSql("usageSnapshots", { dialect: "duckdb", on: "2025-06-30" }), toSql("featureAdoption", { dialect: "duckdb", on: "2025-06-30" })]) {

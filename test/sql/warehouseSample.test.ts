@@ -4,11 +4,12 @@
  * and column names are data, not SQL; data the library would reject stops the query with an error.
  */
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fiscalYear } from "../../src/index.js";
 import { type ToSqlOptions, toSql } from "../../src/sql/index.js";
 import type { GeneratedContract } from "../support/contractArbitraries.js";
-import { type ContractTableNames, DEFAULT_TABLE_NAMES, type SqlEngine, REAL_ENGINES } from "./support/engines.js";
+import { type ContractTableNames, DEFAULT_TABLE_NAMES, REAL_ENGINES, engineForSuite } from "./support/engines.js";
+import { truncatedFraction } from "./support/libraryExpectations.js";
 
 const SAMPLE = new URL("../../examples/data/contracts.json", import.meta.url);
 const sample: GeneratedContract[] = (JSON.parse(readFileSync(SAMPLE, "utf8")) as Partial<GeneratedContract>[]).map((record) => ({
@@ -17,13 +18,6 @@ const sample: GeneratedContract[] = (JSON.parse(readFileSync(SAMPLE, "utf8")) as
   intervalCount: record.intervalCount ?? 1,
 }));
 const period = fiscalYear(2025, { startMonth: 4 });
-
-/** n / d truncated toward zero to `places` decimals, by integer arithmetic. */
-function truncatedFraction(n: bigint, d: bigint, places: number): string {
-  const scaled = (n * 10n ** BigInt(places)) / d;
-  const digits = scaled.toString().padStart(places + 1, "0");
-  return `${digits.slice(0, -places)}.${digits.slice(-places)}`;
-}
 
 const HOSTILE: ContractTableNames = {
   table: 'contracts"; DROP TABLE contracts; --',
@@ -37,16 +31,10 @@ const HOSTILE: ContractTableNames = {
 };
 
 describe.each(REAL_ENGINES)("on %s", (_name, open) => {
-  let engine: SqlEngine;
-  beforeAll(async () => {
-    engine = await open();
-    await engine.load(sample);
-  }, 60_000);
-  afterAll(async () => {
-    await engine?.close();
-  }, 30_000);
+  const currentEngine = engineForSuite(open, (engine) => engine.load(sample));
 
   const report = async (options: Partial<ToSqlOptions> = {}) => {
+    const engine = currentEngine();
     const rows = await engine.query(toSql("revenueReport", { dialect: engine.dialect, period, ...options }).sql);
     expect(rows).toHaveLength(1);
     return rows[0]!;
@@ -67,6 +55,7 @@ describe.each(REAL_ENGINES)("on %s", (_name, open) => {
   });
 
   it("reads hostile table and column names as names: same figures, nothing dropped", async () => {
+    const engine = currentEngine();
     await engine.load(sample, HOSTILE);
     const { table, ...columns } = HOSTILE;
     const hostile = await report({ tables: { contracts: table }, columns });
@@ -81,6 +70,7 @@ describe.each(REAL_ENGINES)("on %s", (_name, open) => {
     ["an unknown interval", { interval: "fortnight" as "month" }, "cs-metrics: contract bad: interval must be month, quarter, year, week or day and interval count >= 1"],
     ["an end not after start", { start: "2025-05-01", end: "2025-05-01" }, "cs-metrics: contract bad: end must be after start"],
   ])("stops on %s, naming the contract", async (_case, change, message) => {
+    const engine = currentEngine();
     const bad: GeneratedContract = { ...sample[0]!, id: "bad", ...change };
     await engine.load([...sample, bad], { ...DEFAULT_TABLE_NAMES, table: "bad_contracts" });
     await expect(engine.query(toSql("revenueReport", { dialect: engine.dialect, period, tables: { contracts: "bad_contracts" } }).sql)).rejects.toThrow(
@@ -89,6 +79,7 @@ describe.each(REAL_ENGINES)("on %s", (_name, open) => {
   });
 
   it("accepts more decimal places when amountScale allows them", async () => {
+    const engine = currentEngine();
     const fine: GeneratedContract = { ...sample[0]!, id: "fine", customerId: "fine", start: "2024-01-01", end: null, amount: "100.12345" };
     await engine.load([fine], { ...DEFAULT_TABLE_NAMES, table: "fine_contracts" });
     const rows = await engine.query(toSql("revenueReport", { dialect: engine.dialect, period, tables: { contracts: "fine_contracts" }, amountScale: 6 }).sql);

@@ -42,6 +42,15 @@ function distinct(events: readonly Event[], customerId: string, d: number, days:
   return values.size;
 }
 
+/** A partial with its data-quality sample positions left out (what does not depend on the event order). */
+function withoutSamples(partial: UsagePartial): unknown {
+  const { unknownCustomers, futureEvents } = partial.dataQuality;
+  return { ...partial, dataQuality: { unknownCustomers: { ...unknownCustomers, sampleIndexes: null }, futureEvents: { ...futureEvents, sampleIndexes: null } } };
+}
+
+/** Contract lines of some of the customers (the others' events are unknown). */
+const knownArb = fc.subarray(["a", "b", "c"]).map((customers) => customers.map((customerId, i) => ({ id: String(i), customerId, start: "2024-01-01", amount: 1, currency: "USD" })));
+
 describe("usage properties", () => {
   it("usageSnapshots equals a brute-force count of the events", () => {
     fc.assert(
@@ -115,12 +124,38 @@ describe("usage properties", () => {
           const partials = shards.map((shard) => JSON.parse(JSON.stringify(usagePartial(shard, { on, windows }))) as UsagePartial);
           // Merge as a tree, in another order: ((3 + 1) + (0 + 2)).
           const merged = mergeUsagePartials([mergeUsagePartials([partials[3]!, partials[1]!]), mergeUsagePartials([partials[0]!, partials[2]!])]);
-          expect(merged).toEqual(usagePartial(events, { on, windows }));
+          // Sample positions count the shards laid end to end in merge order; all else is order-free.
+          expect(merged).toEqual(usagePartial([...shards[3]!, ...shards[1]!, ...shards[0]!, ...shards[2]!], { on, windows }));
+          expect(withoutSamples(merged)).toEqual(withoutSamples(usagePartial(events, { on, windows })));
           expect(usageSnapshotsFromPartial(merged)).toEqual(batch);
           const last = on.reduce((a, b) => (a > b ? a : b));
           expect(featureAdoptionFromPartial(merged)).toEqual(featureAdoption(events, { on: last, window: windows.features }));
         },
       ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("partials of consecutive runs of the events, merged in input order, carry one pass's data quality", () => {
+    fc.assert(
+      fc.property(setupArb, knownArb, fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 4 }), ({ events, on, windows }, known, cuts) => {
+        const bounds = [0, ...[...cuts].sort((x, y) => x - y).map((cut) => Math.min(cut, events.length)), events.length];
+        const options = { on, windows, licensedSeats: known };
+        const partials = bounds.slice(1).map((end, k) => usagePartial(events.slice(bounds[k], end), options));
+        const merged = mergeUsagePartials(JSON.parse(JSON.stringify(partials)) as UsagePartial[]);
+        const whole = usageSnapshots(events, options);
+        expect(merged).toEqual(usagePartial(events, options));
+        expect(merged.events).toBe(events.length);
+        expect(usageSnapshotsFromPartial(merged, { licensedSeats: known }).dataQuality).toEqual(whole.dataQuality);
+        // The tallies read off the events directly.
+        const last = on.reduce((a, b) => (a > b ? a : b));
+        const knownIds = new Set(known.map((line) => line.customerId));
+        const future = events.flatMap((e, i) => (e.at > last ? [i] : []));
+        const unknown = events.flatMap((e, i) => (e.at <= last && !knownIds.has(e.customerId) ? [i] : []));
+        expect(whole.dataQuality.futureEvents).toEqual({ events: future.length, sampleIndexes: future.slice(0, 5) });
+        expect(whole.dataQuality.unknownCustomers.events).toBe(unknown.length);
+        expect(whole.dataQuality.unknownCustomers.sampleIndexes).toEqual(unknown.slice(0, 5));
+      }),
       { numRuns: 200 },
     );
   });

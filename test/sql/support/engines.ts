@@ -152,13 +152,15 @@ function selectEngines(list: string | undefined): readonly (readonly [string, ()
 }
 
 /**
- * Opens the engine before the enclosing suite's tests and closes it after them (60 s to start, 30 s
- * to stop: PostgreSQL starts a server). Returns the engine's getter, for use inside the tests.
+ * Opens the engine before the enclosing suite's tests and closes it after them (60 s to start and
+ * run `setup`, such as creating the suite's tables; 30 s to stop: PostgreSQL starts a server).
+ * Returns the engine's getter, for use inside the tests.
  */
-export function engineForSuite(open: () => Promise<SqlEngine>): () => SqlEngine {
+export function engineForSuite(open: () => Promise<SqlEngine>, setup?: (engine: SqlEngine) => Promise<void>): () => SqlEngine {
   let engine: SqlEngine | undefined;
   beforeAll(async () => {
     engine = await open();
+    await setup?.(engine);
   }, 60_000);
   afterAll(async () => {
     await engine?.close();

@@ -97,7 +97,7 @@ function exactUnits(record: GeneratedContract, conversion: WeeksAndDays): bigint
 }
 
 /** n / d ≥ 0 truncated to `places`, as `toFixed(places)` prints it; `null` when d = 0. */
-function truncatedFraction(n: bigint, d: bigint, places: number): string | null {
+export function truncatedFraction(n: bigint, d: bigint, places: number): string | null {
   if (d === 0n) return null;
   const q = (n * 10n ** BigInt(places)) / d;
   const unit = 10n ** BigInt(places);
