@@ -25,14 +25,23 @@ export function eventCells(state: UsageState): CsvRecordHandler {
       header = names;
       columns = EVENT_FIELDS.map((field) => names.indexOf(field));
     }
-    const cell = (k: number): string | undefined => {
-      const text = columns[k]! < 0 ? "" : cells[columns[k]!]!;
-      // Blank as csvRowToRecord has it (String#trim: ASCII and Unicode white space), tested only when it may be.
-      const first = text.charCodeAt(0);
-      return text === "" || ((first <= 32 || first >= 128) && text.trim() === "") ? undefined : text;
-    };
-    const count = cell(4);
-    state.addFields(cell(0), cell(1), cell(2), cell(3), count !== undefined && WHOLE_NUMBER.test(count) ? Number(count) : count, () => csvRowToRecord(names, cells, EVENTS_CSV));
+    const count = cellAt(cells, columns[4]!);
+    const fields = state.addFields(
+      cellAt(cells, columns[0]!),
+      cellAt(cells, columns[1]!),
+      cellAt(cells, columns[2]!),
+      cellAt(cells, columns[3]!),
+      count !== undefined && WHOLE_NUMBER.test(count) ? Number(count) : count,
+    );
+    if (!fields) state.add(csvRowToRecord(names, cells, EVENTS_CSV));
   };
 }
 
+/** Cell `column` (−1: no such column) as `csvRowToRecord` reads it: blank is absent. */
+function cellAt(cells: readonly string[], column: number): string | undefined {
+  if (column < 0) return undefined;
+  const text = cells[column]!;
+  // Blank as csvRowToRecord has it (String#trim: ASCII and Unicode white space), tested only when it may be.
+  const first = text.charCodeAt(0);
+  return text === "" || ((first <= 32 || first >= 128) && text.trim() === "") ? undefined : text;
+}

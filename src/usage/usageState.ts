@@ -157,11 +157,15 @@ export class UsageState {
   readonly #folds = new Map<string, CustomerFold>();
   readonly #byOrdinal: CustomerFold[] = [];
   #waiting = 0;
-  readonly #waitingCustomer = new Float64Array(BATCH);
+  readonly #waitingCustomer = new Int32Array(BATCH);
   readonly #waitingDay = new Float64Array(BATCH);
   readonly #waitingCount = new Float64Array(BATCH);
   readonly #waitingUser: (string | undefined)[] = [];
-  readonly #waitingFeature: (string | undefined)[] = [];
+  /** Feature of each waiting event: its number in `#features` (−1: none). */
+  readonly #waitingFeature = new Int32Array(BATCH);
+  /** Feature names by number, each one string (a map key shared by every user). */
+  readonly #features: string[] = [];
+  readonly #featureNumbers = new Map<string, number>();
 
   constructor(dates: readonly EpochDay[], windows: ResolvedWindows, timeZone: string | undefined, root = "events") {
     this.dates = dates;
@@ -189,11 +193,13 @@ export class UsageState {
 
   /**
    * {@link UsageState.add} for an event given as its fields (a CSV row's cells, read without building
-   * a record): `record` builds the event's record when the fields need the schema.
+   * a record), when they pass the fast check: `false` (and nothing added) when the event needs the
+   * schema — then add its record.
    */
-  addFields(customerId: unknown, userId: unknown, at: unknown, feature: unknown, count: unknown, record: () => unknown): void {
-    if (fastEvent(this.#event, customerId, userId, at, feature, count, this.timeZone)) this.#accept(this.position++);
-    else this.#addChecked(record());
+  addFields(customerId: unknown, userId: unknown, at: unknown, feature: unknown, count: unknown): boolean {
+    if (!fastEvent(this.#event, customerId, userId, at, feature, count, this.timeZone)) return false;
+    this.#accept(this.position++);
+    return true;
   }
 
   /** An event that did not pass the fast check: the schema reads it or says why. */
@@ -230,8 +236,14 @@ export class UsageState {
     this.#waitingDay[at] = event.day;
     this.#waitingCount[at] = event.count;
     this.#waitingUser[at] = event.userId;
-    this.#waitingFeature[at] = event.feature;
+    this.#waitingFeature[at] = event.feature === undefined ? -1 : (this.#featureNumbers.get(event.feature) ?? this.#newFeature(event.feature));
     if (this.#waiting === BATCH) this.#foldWaiting();
+  }
+
+  #newFeature(feature: string): number {
+    const name = keptText(feature);
+    this.#featureNumbers.set(name, this.#features.length);
+    return this.#features.push(name) - 1;
   }
 
   #newFold(customerId: string): CustomerFold {
@@ -250,18 +262,37 @@ export class UsageState {
     const waiting = this.#waiting;
     if (waiting === 0) return;
     this.#waiting = 0;
-    const order = new Float64Array(waiting);
     const customer = this.#waitingCustomer;
-    for (let at = 0; at < waiting; at++) order[at] = customer[at]! * BATCH + at;
-    order.sort();
     const users = this.#waitingUser;
     const features = this.#waitingFeature;
+    const order = this.#groupedByCustomer(waiting);
     for (let k = 0; k < waiting; k++) {
-      const at = order[k]! % BATCH;
-      this.#fold(this.#byOrdinal[customer[at]!]!.users, users[at]!, this.#waitingDay[at]!, features[at], this.#waitingCount[at]!);
+      const at = order[k]!;
+      const feature = features[at]!;
+      this.#fold(this.#byOrdinal[customer[at]!]!.users, users[at]!, this.#waitingDay[at]!, feature < 0 ? undefined : this.#features[feature], this.#waitingCount[at]!);
       users[at] = undefined;
-      features[at] = undefined;
     }
+  }
+
+  /**
+   * Positions `0 … waiting − 1` of the batch, grouped by customer: a counting sort on the ordinals, or
+   * when customers far outnumber the batch, a sort of ordinal × BATCH + position.
+   */
+  #groupedByCustomer(waiting: number): Int32Array | Float64Array {
+    const customer = this.#waitingCustomer;
+    if (this.#byOrdinal.length > 4 * waiting) {
+      const keys = new Float64Array(waiting);
+      for (let at = 0; at < waiting; at++) keys[at] = customer[at]! * BATCH + at;
+      keys.sort();
+      for (let k = 0; k < waiting; k++) keys[k] = keys[k]! % BATCH;
+      return keys;
+    }
+    const starts = new Int32Array(this.#byOrdinal.length + 1);
+    for (let at = 0; at < waiting; at++) starts[customer[at]! + 1]!++;
+    for (let ordinal = 1; ordinal < starts.length; ordinal++) starts[ordinal]! += starts[ordinal - 1]!;
+    const order = new Int32Array(waiting);
+    for (let at = 0; at < waiting; at++) order[starts[customer[at]!]!++] = at;
+    return order;
   }
 
   #fold(users: Map<string, UserState>, userId: string, day: EpochDay, feature: string | undefined, count: number): void {
@@ -277,7 +308,7 @@ export class UsageState {
       let use = user.features.get(feature);
       if (use === undefined) {
         use = { seen: new Array<EpochDay | null>(dates.length).fill(null), events: new Array<number>(dates.length).fill(0) };
-        user.features.set(keptText(feature), use);
+        user.features.set(feature, use);
       }
       use.seen[i] = later(use.seen[i], day);
       use.events[i]! += count;
