@@ -13,25 +13,11 @@ import { cachedEpochDay } from "../health/calendarDayCache.js";
 import { keptText } from "../ids/keptText.js";
 import { formatPath } from "../schemas/primitives.js";
 import { UsageEventSchema, usageEventSchema } from "../schemas/usageEvent.js";
+import { type PackedUsage, packUsage, unpackUsage } from "./packedUsage.js";
+import type { UserState } from "./userActivity.js";
 import type { ResolvedWindows } from "./usageWindows.js";
 
-/** One feature's use by one user: per requested date, the latest day in the feature window and Σ count there. */
-export interface FeatureUse {
-  /** Latest use in the feature window ending on `dates[i]`, or `null`. */
-  readonly seen: (EpochDay | null)[];
-  /** Σ `count` of the uses in that window. */
-  readonly events: number[];
-}
-
-/** One user of one customer. */
-export interface UserState {
-  /** First day the user was seen on or before the last requested date. */
-  first: EpochDay;
-  /** Per requested date, the latest active day in the longest window ending on it (empty until one). */
-  seen: (EpochDay | null)[];
-  /** Features the user used inside a feature window. */
-  readonly features: Map<string, FeatureUse>;
-}
+export type { FeatureUse, UserState } from "./userActivity.js";
 
 /** A validated event in the state's terms (one reused object). */
 interface EventFields {
@@ -93,7 +79,7 @@ const BATCH = 1 << 17;
 
 /** A {@link UsageState}'s fold and tallies as plain data. */
 export interface UsageFoldPart {
-  readonly customers: ReadonlyMap<string, ReadonlyMap<string, UserState>>;
+  readonly customers: PackedUsage;
   readonly unknownCustomers: ReadonlyMap<string, number>;
   readonly unknownEvents: EventTally;
   readonly futureEvents: EventTally;
@@ -317,7 +303,7 @@ export class UsageState {
 
   /** What this state holds, as plain data another thread can receive (see {@link UsageState.absorb}). */
   part(): UsageFoldPart {
-    return { customers: this.customers, unknownCustomers: this.unknownCustomers, unknownEvents: this.unknownEvents, futureEvents: this.futureEvents };
+    return { customers: packUsage(this.customers, this.dates.length), unknownCustomers: this.unknownCustomers, unknownEvents: this.unknownEvents, futureEvents: this.futureEvents };
   }
 
   /**
@@ -325,7 +311,7 @@ export class UsageState {
    * events from position `firstIndex` on (its sample indexes are shifted by it), after this state's.
    */
   absorb(part: UsageFoldPart, firstIndex: number): void {
-    this.#mergeCustomers(part.customers);
+    this.#mergeCustomers(unpackUsage(part.customers));
     for (const [customerId, events] of part.unknownCustomers) this.unknownCustomers.set(customerId, (this.unknownCustomers.get(customerId) ?? 0) + events);
     for (const [mine, theirs] of [[this.unknownEvents, part.unknownEvents], [this.futureEvents, part.futureEvents]] as const) {
       mine.events += theirs.events;
