@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type SideBySide, requireBuiltCli, runMeasured } from "./commandRun.js";
+import { type CommandRun, type SideBySide, requireBuiltCli, runMeasured } from "./commandRun.js";
 import { writeContractsCsv } from "./contractsCsv.js";
 import { writeEventsCsv } from "./eventsCsv.js";
 import { contractRows } from "./generateContracts.js";
@@ -69,6 +69,8 @@ export function snapshotDisagreements(cliJson: string, sqlRows: string): { probl
 
 /** Both runs on one generated events file, and whether their snapshots agree. */
 export interface EventsComparison extends SideBySide {
+  /** The CLI with `--threads 1`. */
+  readonly oneThread: CommandRun;
   /** Customers the CLI scored (compared), DuckDB's snapshot rows (unknown customers included). */
   readonly compared: number;
   readonly rows: number;
@@ -86,13 +88,17 @@ export function compareEventsWithDuckdb(size: number): EventsComparison {
     const customers = new Set(Array.from(contractRows(EVENT_BOOK_LINES, "JPY"), (row) => row.customerId)).size;
     writeEventsCsv(events, size, customers);
     writeFileSync(scorecard, JSON.stringify(SCORECARD));
-    const cli = runMeasured([
+    const command = [
       "dist/cli.js", "report", "--contracts", contracts, "--events", events, "--scorecard", scorecard,
       "--features-available", String(FEATURES_AVAILABLE), "--period", "2025", "--format", "json", "--quiet",
-    ]);
+    ];
+    // The default (--threads: the machine's cores; a file of 16 MiB or more is read in parts) and one thread.
+    const cli = runMeasured(command);
+    const oneThread = runMeasured([...command, "--threads", "1"]);
+    if (oneThread.stdout !== cli.stdout) throw new Error("bench: the CLI's report with --threads 1 differs from the default's");
     const duckdb = runMeasured([join(here, "duckdbEventSnapshots.mjs"), events, "2025-12-31", String(FEATURES_AVAILABLE)]);
     const fileMb = Math.round(statSync(events).size / 2 ** 20);
-    return { cli, duckdb, fileMb, ...snapshotDisagreements(cli.stdout, duckdb.stdout) };
+    return { cli, oneThread, duckdb, fileMb, ...snapshotDisagreements(cli.stdout, duckdb.stdout) };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
