@@ -58,6 +58,20 @@ describe("reading an events CSV in parts", () => {
     );
   });
 
+  it("reads renamed columns (--events-columns), a byte-order mark and date-times in a zone as one pass does", async () => {
+    const rows = Array.from({ length: 40 }, (_, n) => `${n % 3 === 0 ? "acme" : "beta"},u${n % 7},2025-12-${String(1 + (n % 28)).padStart(2, "0")}T23:30:00-08:00,${n % 2 === 0 ? "a" : ""},`);
+    const file = write("renamed.csv", `\uFEFFaccount,member,when,feature,count\n${rows.join("\n")}\n`);
+    const mapping = { option: "--events-columns", fieldOf: new Map([["account", "customerId"], ["member", "userId"], ["when", "at"]]) };
+    const zoned = { ...options, timeZone: "Asia/Tokyo", threads: 1 };
+    const onePass = await readEventSnapshots(file, zoned, book, period, () => undefined, undefined, mapping);
+    const setup = startUsage({ on: "2025-12-31", licensedSeats: book, featuresAvailable: 3, timeZone: "Asia/Tokyo" });
+    const parts = await readEventsInParts(file, setup.state, { threads: 3, mapping, timeZone: "Asia/Tokyo", minBytes: 0, runPart: async (task) => foldEventPart(task) });
+    expect(parts?.records).toBe(40);
+    expect(finishUsage(setup)).toEqual(onePass.snapshots);
+    // Without a zone a date-time is a validation error (the parts would then be left to one pass: null).
+    expect(onePass.snapshots.map((snapshot) => snapshot.customerId)).toEqual(["acme", "beta"]);
+  });
+
   it("cuts only after a line end, into ranges that cover the file", () => {
     const file = write("cuts.csv", `${HEADER}\n${"acme,u1,2025-12-01,a,1\n".repeat(50)}`);
     const size = statSync(file).size;
