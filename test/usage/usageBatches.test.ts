@@ -25,6 +25,20 @@ function events(): { customerId: string; userId: string; at: string; feature?: s
   return list;
 }
 
+describe("a batch folded when customers far outnumber its events", () => {
+  it("groups by a sort instead of counting and gives what one fold gives", async () => {
+    const { startUsage, finishUsage } = await import("../../src/usage/usageSnapshots.js");
+    const events = Array.from({ length: 200 }, (_, n) => ({ customerId: `customer-with-a-long-id-${n}`, userId: `u${n % 3}`, at: "2025-12-01", feature: "f" }));
+    const later = [3, 150, 7].map((n) => ({ customerId: `customer-with-a-long-id-${n}`, userId: "u9", at: "2025-12-02" }));
+    const split = startUsage({ on: "2025-12-31" });
+    for (const event of events) split.state.add(event);
+    expect(split.state.customers.size).toBe(200); // folded: the next batch has 3 events for 200 customers
+    for (const event of later) split.state.add(event);
+    expect(finishUsage(split)).toEqual(usageSnapshots([...events, ...later], { on: "2025-12-31" }));
+    expect(finishUsage(split).find((snapshot) => snapshot.customerId === "customer-with-a-long-id-150")?.provisionedUsers).toBe(2); // u0 and u9
+  });
+});
+
 describe("usage snapshots over more events than one batch", () => {
   it("equal the merge of shards that each fit in one batch", () => {
     const all = events();
