@@ -8,7 +8,7 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { ValidationError } from "../errors.js";
 import { openParquetFile } from "../parquet/parquetFile.js";
 import { recordMaker } from "../parquet/parquetRecords.js";
-import type { ParquetRows } from "../parquet/parquetRows.js";
+import type { ParquetRowHandler, ParquetRows } from "../parquet/parquetRows.js";
 import { CliInputError } from "./cliErrors.js";
 import { type ColumnMapping, checkCsvHeader } from "./csvHeader.js";
 import { type CsvShape, PROGRESS_EVERY } from "./csvRecords.js";
@@ -41,7 +41,7 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  * order (`undefined` for a null; numeric text typed as numbers; one array reused for every row) and its
  * index, counted from 0.
  */
-export type ParquetRowReader = (fields: readonly string[], values: unknown[], row: number) => void;
+export type ParquetRowReader = (fields: readonly string[], values: readonly unknown[], row: number) => void;
 
 /** What was read from a Parquet input: where each record is, how many there were (no row is skipped). */
 export type ParquetSource = LocatedFile & { readonly records: number; readonly skipped: number };
@@ -105,15 +105,20 @@ export async function readParquetInto(
   const record = recordMaker(fields);
   const handle: ParquetRowReader = onRow ?? ((_fields, values) => onRecord(record(values)));
   const cells = new Array<unknown>(fields.length);
+  // Rows pass as the reader hands them; only a file with numeric columns has its values copied to be typed.
+  const typed: ParquetRowHandler =
+    numbered.length === 0
+      ? (values, row) => handle(fields, values, row)
+      : (values, row) => {
+          for (let column = 0; column < cells.length; column++) cells[column] = values[column];
+          for (const column of numbered) {
+            const value = cells[column];
+            if (typeof value === "string" && NUMBER.test(value)) cells[column] = Number(value);
+          }
+          handle(fields, cells, row);
+        };
   try {
-    await rows.forEachRow((values, row) => {
-      for (let column = 0; column < cells.length; column++) cells[column] = values[column];
-      for (const column of numbered) {
-        const value = cells[column];
-        if (typeof value === "string" && NUMBER.test(value)) cells[column] = Number(value);
-      }
-      handle(fields, cells, row);
-    });
+    await rows.forEachRow(typed);
   } catch (error) {
     parquetProblems(file, error);
   }

@@ -1,5 +1,5 @@
 /**
- * A Parquet file on disk read by byte ranges (the footer, then each column chunk as a batch needs
+ * A Parquet file on disk read by byte ranges (the footer, then each column chunk as a row group needs
  * it), so that neither the file nor its decoded columns are ever held whole.
  * @module
  */
@@ -37,7 +37,7 @@ export async function parquetFileSource(path: string): Promise<AsyncBuffer> {
 
 /**
  * Opens a Parquet file from a path (Node, Deno, Bun) for reading row by row, reading from disk only
- * the footer and the column chunks each batch of rows needs: {@link openParquetRows} without holding
+ * the footer and the column chunks each row group needs: {@link openParquetRows} without holding
  * the file's bytes.
  *
  * @remarks Errors name `options.file`, or the path. Rows, values and errors are as

@@ -1,6 +1,6 @@
 /**
  * A Parquet file read row group by row group and column by column (hyparquet's lazy scan), each
- * batch of rows converted exactly by parquetValues and handed over one row at a time in a reused
+ * row group converted exactly by parquetValues and handed over one row at a time in a reused
  * array of values, so a file of millions of rows is never held as decoded columns or row objects.
  * @module
  */
@@ -172,7 +172,7 @@ async function readRows(
 }
 
 /**
- * Converts one column of a batch into `target` (`undefined` for a null or a bad value), telling at
+ * Converts one column of a row group into `target` (`undefined` for a null or a bad value), telling at
  * most {@link MAX_BAD_VALUES} bad values: the first ones by row, which are all that can be listed.
  */
 function convertColumn(data: DecodedArray, convert: (raw: unknown) => unknown, target: unknown[], onBad: (offset: number, message: string) => void): void {
@@ -196,7 +196,7 @@ function convertColumn(data: DecodedArray, convert: (raw: unknown) => unknown, t
 
 /**
  * Opens a Parquet file's bytes for reading row by row: the columns and fields at once, the rows
- * batch by batch (a row group, or a slice of a large one, decoded one column at a time), each row
+ * row group by row group (each decoded one column at a time), each row
  * handed to a callback in a reused array — for readers that feed a builder (`ContractBookBuilder`,
  * `startUsage`) without a record per row.
  *
@@ -204,8 +204,9 @@ function convertColumn(data: DecodedArray, convert: (raw: unknown) => unknown, t
  * Values are converted as {@link recordsFromParquet} converts them (DECIMAL → exact decimal text,
  * DATE → `YYYY-MM-DD`, UTC-adjusted TIMESTAMP and INT96 → ISO instant, local TIMESTAMP → its date,
  * INT64 → a number when safe, its digits otherwise; a null → `undefined`). Memory is the bytes
- * plus one batch of at most 131,072 rows' decoded columns, whatever the file's size; hyparquet
- * decodes a column chunk's pages for the batch whole (it has no per-page streaming of a column).
+ * plus one row group's decoded columns, whatever the file's size: hyparquet decodes a column chunk's
+ * pages from its start, so a row group is read whole (a writer's large groups — pyarrow's 1,048,576
+ * rows — are held whole while read).
  * Compression: uncompressed or Snappy; zstd and gzip are refused with the codec named.
  *
  * @param bytes - the file's bytes
