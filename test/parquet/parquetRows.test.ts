@@ -17,12 +17,12 @@ const fixture = (name: string): string => join(import.meta.dirname, "fixtures", 
 const bytesOf = (name: string): Uint8Array => new Uint8Array(readFileSync(fixture(name)));
 const folder = mkdtempSync(join(tmpdir(), "cs-metrics-parquet-rows-"));
 
-/** Writes `select` as a Parquet file of row groups of 2,048 rows (DuckDB's smallest). */
-async function written(name: string, select: string): Promise<string> {
+/** Writes `select` as a Parquet file, by default of row groups of 2,048 rows (DuckDB's smallest). */
+async function written(name: string, select: string, options = "ROW_GROUP_SIZE 2048"): Promise<string> {
   const file = join(folder, name);
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
-  await connection.run(`COPY (${select}) TO '${file}' (FORMAT parquet, ROW_GROUP_SIZE 2048)`);
+  await connection.run(`COPY (${select}) TO '${file}' (FORMAT parquet, ${options})`);
   connection.closeSync();
   instance.closeSync();
   return file;
@@ -120,6 +120,16 @@ describe("openParquetRows", () => {
         throw thrown;
       }),
     ).rejects.toBe(thrown);
+  });
+
+  it("refuses a zstd or gzip file, naming the codec, before any row is handed over", async () => {
+    for (const codec of ["zstd", "gzip"]) {
+      const file = await written(`${codec}.parquet`, "SELECT 'c-' || i AS id FROM range(10) t(i)", `COMPRESSION ${codec}`);
+      const handed: number[] = [];
+      const issues = await issuesOf((await openParquetFile(file, { file: "x.parquet" })).forEachRow((_, row) => handed.push(row)));
+      expect(handed).toEqual([]);
+      expect(issues).toEqual([{ path: "x.parquet", message: `not a readable Parquet file (parquet unsupported compression codec: ${codec.toUpperCase()})` }]);
+    }
   });
 
   it("does not change the bytes it reads", async () => {
