@@ -48,9 +48,6 @@ export interface ParquetRows {
 /** Most bad values listed before reading stops. */
 const MAX_BAD_VALUES = 100;
 
-/** A bad value found while reading: its row and column, for listing them in order. */
-type LocatedIssue = ValidationIssue & { readonly row: number; readonly column: number };
-
 /** The error for bytes that hyparquet cannot read. */
 export function notParquet(file: string, error: unknown): ValidationError {
   const reason = error instanceof Error ? error.message : String(error);
@@ -72,7 +69,7 @@ const NOT_UTF8 = new BadValue("not UTF-8 text");
  * Text columns are decoded by hyparquet through this parser: a dictionary-encoded column's distinct
  * values once per column chunk, not once per row. Bytes that are not UTF-8 become a {@link BadValue}.
  */
-function stringFromBytes(bytes: Uint8Array | undefined): unknown {
+export function stringFromBytes(bytes: Uint8Array | undefined): unknown {
   if (bytes === undefined) return undefined;
   try {
     return UTF8.decode(bytes);
@@ -135,7 +132,12 @@ export async function openParquetSource(source: AsyncBuffer, options: ParquetRow
   };
 }
 
-/** Reads every row group: its columns converted one at a time, then its rows handed over. */
+/**
+ * Reads every row group: its columns decoded (hyparquet), then row by row each value converted and
+ * the row handed over — no converted column is built, so no young value is stored into a large array.
+ * From the first bad value on, rows are only converted to list the bad values, which therefore come in
+ * row, then column order; reading stops at the 100th.
+ */
 async function readRows(
   file: string,
   columns: readonly ParquetColumn[],
@@ -144,54 +146,29 @@ async function readRows(
   onRow: ParquetRowHandler,
 ): Promise<void> {
   const converters = columns.map((column) => valueConverter(column.type));
-  const cells = columns.map(() => [] as unknown[]);
   const values = new Array<unknown>(columns.length);
-  let issues: LocatedIssue[] = [];
+  const issues: ValidationIssue[] = [];
   // One row group at a time: hyparquet decodes a column chunk's pages from its start, so reading a
   // group in slices would decode its pages again for each slice.
   for (const { rowStart, rowEnd } of ranges) {
-    const found = issues.length;
-    for (const [index, column] of columns.entries()) {
-      const data = await readColumn(column, rowStart, rowEnd);
-      convertColumn(data, converters[index]!, cells[index]!, (offset, message) => {
-        issues.push({ row: rowStart + offset, column: index, path: `${file}: row ${rowStart + offset}, column ${column.name}`, message });
-      });
-    }
-    if (issues.length > found) issues = issues.sort((a, b) => a.row - b.row || a.column - b.column).slice(0, MAX_BAD_VALUES);
-    // The group's rows before its first bad value are good: hand them over, then no more.
-    const firstBad = issues.length === 0 ? rowEnd : issues[0]!.row;
-    for (let row = rowStart; row < firstBad; row++) {
+    const data: DecodedArray[] = [];
+    for (const column of columns) data.push(await readColumn(column, rowStart, rowEnd));
+    for (let row = rowStart; row < rowEnd; row++) {
       const offset = row - rowStart;
-      for (let column = 0; column < cells.length; column++) values[column] = cells[column]![offset];
-      onRow(values, row);
+      for (let column = 0; column < data.length; column++) {
+        const raw: unknown = data[column]![offset];
+        let value = raw === null || raw === undefined ? undefined : converters[column]!(raw);
+        if (value instanceof BadValue) {
+          issues.push({ path: `${file}: row ${row}, column ${columns[column]!.name}`, message: value.message });
+          if (issues.length === MAX_BAD_VALUES) throw new ValidationError(issues);
+          value = undefined;
+        }
+        values[column] = value;
+      }
+      if (issues.length === 0) onRow(values, row);
     }
-    // Later groups hold later rows: once 100 are listed, none of theirs would be.
-    if (issues.length >= MAX_BAD_VALUES) break;
   }
-  if (issues.length > 0) throw new ValidationError(issues.map(({ path, message }) => ({ path, message })));
-}
-
-/**
- * Converts one column of a row group into `target` (`undefined` for a null or a bad value), telling at
- * most {@link MAX_BAD_VALUES} bad values: the first ones by row, which are all that can be listed.
- */
-function convertColumn(data: DecodedArray, convert: (raw: unknown) => unknown, target: unknown[], onBad: (offset: number, message: string) => void): void {
-  let bad = 0;
-  target.length = data.length;
-  for (let offset = 0; offset < data.length; offset++) {
-    const raw: unknown = data[offset];
-    if (raw === null || raw === undefined) {
-      target[offset] = undefined;
-      continue;
-    }
-    const value = convert(raw);
-    if (value instanceof BadValue) {
-      target[offset] = undefined;
-      if (bad++ < MAX_BAD_VALUES) onBad(offset, value.message);
-      continue;
-    }
-    target[offset] = value;
-  }
+  if (issues.length > 0) throw new ValidationError(issues);
 }
 
 /**

@@ -11,6 +11,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { openParquetFile, openParquetRows, recordsFromParquet } from "../../src/parquet/index.js";
 import { parquetFileSource } from "../../src/parquet/parquetFile.js";
 import { recordMaker } from "../../src/parquet/parquetRecords.js";
+import { notParquet, stringFromBytes } from "../../src/parquet/parquetRows.js";
+import { BadValue } from "../../src/parquet/parquetValues.js";
 import { issuesOf } from "./support.js";
 
 const fixture = (name: string): string => join(import.meta.dirname, "fixtures", name);
@@ -137,6 +139,15 @@ describe("openParquetRows", () => {
     const before = Uint8Array.from(bytes);
     await (await openParquetRows(bytes)).forEachRow(() => undefined);
     expect(bytes).toEqual(before);
+  });
+});
+
+describe("the decoder's hooks", () => {
+  it("decodes text as UTF-8 or says why not, passes a missing value on, and tells a thrown non-Error", () => {
+    expect(stringFromBytes(Uint8Array.of(0x68, 0xc3, 0xa9))).toBe("hé");
+    expect(stringFromBytes(Uint8Array.of(0xff))).toEqual(new BadValue("not UTF-8 text"));
+    expect(stringFromBytes(undefined)).toBeUndefined();
+    expect(notParquet("x.parquet", "bad footer").issues).toEqual([{ path: "x.parquet", message: "not a readable Parquet file (bad footer)" }]);
   });
 });
 
