@@ -1,15 +1,17 @@
 /**
- * Reading the contracts file straight into a contract book's builder: a CSV row or a JSON Lines line
- * becomes a record only when the library's fast reader cannot take its fields as they are (then the
+ * Reading the contracts file straight into a contract book's builder: a CSV row, a Parquet row or a
+ * JSON Lines line becomes a record only when the library's fast reader cannot take its fields as they are (then the
  * record goes through the schema as `contractBook` would send it), so a million-line export is read
  * without an object per line. Every record keeps its line for `file:line:column` messages.
  * @module
  */
 import type { ContractBookBuilder } from "../revenue/contractBookBuilder.js";
+import { recordMaker } from "../parquet/parquetRecords.js";
 import { readPlainContractFields } from "../revenue/plainContractReader.js";
 import type { ColumnMapping } from "./csvHeader.js";
 import { type CsvRecordHandler, type CsvShape, csvRowToRecord } from "./csvRecords.js";
 import type { ProgressReporter } from "./locatedFile.js";
+import type { ParquetRowReader } from "./parquetInput.js";
 import { type RecordsSource, readRecordsInto } from "./recordsInto.js";
 
 /** What was read from the contracts file: where each record is, how many there were and were skipped. */
@@ -41,7 +43,29 @@ function digitsValue(cell: string): number | null {
  * a bad CSV header, a row whose cell count differs from the header's, or no records.
  */
 export async function readContractsInto(builder: ContractBookBuilder, file: string, shape: CsvShape, progress?: ProgressReporter, mapping?: ColumnMapping): Promise<ContractsSource> {
-  return readRecordsInto(file, shape, (record) => builder.add(record), progress, mapping, contractsCsvRow(builder, shape));
+  return readRecordsInto(file, shape, (record) => builder.add(record), progress, mapping, contractsCsvRow(builder, shape), contractsParquetRow(builder));
+}
+
+/**
+ * The Parquet row handler that feeds each row's values (already typed: exact decimal text, dates,
+ * numbers) to the builder's fast reader, and a row it does not take (a UTC timestamp to place with
+ * `--time-zone`, a value to be refused) as a record.
+ */
+function contractsParquetRow(builder: ContractBookBuilder): ParquetRowReader {
+  // Column of each fast-reader field (−1: none), found once from the fields.
+  let fastColumns: Int32Array | undefined;
+  let record: ((values: readonly unknown[]) => Record<string, unknown>) | undefined;
+  const values: unknown[] = new Array<unknown>(FAST_FIELDS.length);
+  return (fields, cells) => {
+    if (fastColumns === undefined) fastColumns = Int32Array.from(FAST_FIELDS, (field) => fields.indexOf(field));
+    for (let at = 0; at < FAST_FIELDS.length; at++) {
+      const column = fastColumns[at]!;
+      values[at] = column < 0 ? undefined : cells[column];
+    }
+    const read = readPlainContractFields(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8], values[9], values[10]);
+    if (read !== null) builder.addPlain(read);
+    else builder.add((record ??= recordMaker(fields))(cells));
+  };
 }
 
 /** The CSV row handler that feeds plain rows to the builder's fast reader, the rest as records. */

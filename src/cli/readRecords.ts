@@ -17,7 +17,11 @@ import { isParquetInput, readParquetRecords } from "./parquetInput.js";
  * names (CSV) or keys (JSON) renamed by `mapping`.
  */
 export async function readRecords(file: string, shape: CsvShape, progress?: ProgressReporter, mapping?: ColumnMapping): Promise<RecordFile> {
-  if (isParquetInput(file)) return readParquetRecords(file, shape, progress, mapping);
+  return isParquetInput(file) ? readParquetRecords(file, shape, progress, mapping) : readTextRecords(file, shape, progress, mapping);
+}
+
+/** Reads a file already known not to be Parquet: `.json` → JSON, anything else → CSV (see {@link readRecords}). */
+export async function readTextRecords(file: string, shape: CsvShape, progress?: ProgressReporter, mapping?: ColumnMapping): Promise<RecordFile> {
   if (!file.toLowerCase().endsWith(".json")) return readCsvRecords(file, shape, progress, mapping);
   const json = readJsonRecords(file);
   if (mapping === undefined) return json;

@@ -10,8 +10,8 @@ import { type CsvRecordHandler, type CsvShape, csvRowToRecord, readCsvRows } fro
 import { renameFields } from "./inputOptions.js";
 import { readJsonLines } from "./jsonLines.js";
 import type { LocatedFile, ProgressReporter } from "./locatedFile.js";
-import { isParquetInput } from "./parquetInput.js";
-import { locatingSourceKeys, readRecords } from "./readRecords.js";
+import { type ParquetRowReader, isParquetInput, readParquetInto } from "./parquetInput.js";
+import { locatingSourceKeys, readTextRecords } from "./readRecords.js";
 
 /** What was read from a file: where each record is, how many there were and were skipped. */
 export interface RecordsSource extends LocatedFile {
@@ -22,10 +22,11 @@ export interface RecordsSource extends LocatedFile {
 
 /**
  * Reads `file` by its extension, handing each record to `onRecord` in file order: `.json` (an array of
- * records) and Parquet (`.parquet` or a file starting with `PAR1`) are read whole first; `.jsonl` /
- * `.ndjson` (JSON Lines) line by line; anything else is CSV with a header row, row by row — each row
- * through `onCsvRow` when given (a reader that takes the cells as they are), else as a record
- * (`csvRowToRecord`). A `mapping` renames export columns or keys to fields.
+ * records) is read whole first; Parquet (`.parquet` or a file starting with `PAR1`) row group by row
+ * group, each row through `onParquetRow` when given (a reader that takes the values as they are), else
+ * as a record; `.jsonl` / `.ndjson` (JSON Lines) line by line; anything else is CSV with a header row,
+ * row by row — each row through `onCsvRow` when given, else as a record (`csvRowToRecord`). A
+ * `mapping` renames export columns or keys to fields.
  * @throws CliInputError for an unreadable file, bytes that are not UTF-8 text, invalid CSV or JSON,
  * a bad CSV header, a row whose cell count differs from the header's, or no records.
  */
@@ -36,11 +37,14 @@ export async function readRecordsInto(
   progress?: ProgressReporter,
   mapping?: ColumnMapping,
   onCsvRow?: CsvRecordHandler,
+  onParquetRow?: ParquetRowReader,
 ): Promise<RecordsSource> {
+  // The magic bytes are read once, here.
+  if (isParquetInput(file)) return readParquetInto(file, shape, onRecord, progress, mapping, onParquetRow);
   const lower = file.toLowerCase();
-  if (lower.endsWith(".json") || isParquetInput(file)) {
-    // JSON arrays and Parquet files are read whole into records (readRecords dispatches on the format).
-    const read = await readRecords(file, shape, progress, mapping);
+  if (lower.endsWith(".json")) {
+    // A JSON array is read whole into records.
+    const read = await readTextRecords(file, shape, progress, mapping);
     for (const record of read.records) onRecord(record);
     const located = { file, locate: read.locate, records: read.records.length, skipped: 0 };
     return read.where === undefined ? located : { ...located, where: read.where };

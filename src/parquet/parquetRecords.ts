@@ -3,24 +3,10 @@
  * events), decoded by hyparquet (pure JavaScript) and converted exactly by parquetValues.
  * @module
  */
-import type { ColumnData } from "hyparquet";
-import { ValidationError, type ValidationIssue } from "../errors.js";
-import { parquetColumns } from "./parquetColumns.js";
-import { BadValue, valueConverter } from "./parquetValues.js";
+import { openParquetRows, type ParquetRowsOptions } from "./parquetRows.js";
 
 /** Options of {@link recordsFromParquet} and {@link readParquetFile}. */
-export interface ParquetRecordsOptions {
-  /**
-   * The file's name in error messages (`contracts.parquet: row 12, column amount`). Default
-   * `"input.parquet"` ({@link readParquetFile}: the path).
-   */
-  readonly file?: string;
-  /**
-   * Export column → field: `{ contract_id: "id", mrr_start: "start" }` reads column `contract_id` as
-   * field `id` (the CLI's `--columns`). Columns not named keep their name.
-   */
-  readonly columns?: Readonly<Record<string, string>>;
-}
+export type ParquetRecordsOptions = ParquetRowsOptions;
 
 /** The records of a Parquet file, one per row, and the fields its columns became. */
 export interface ParquetRecords {
@@ -35,46 +21,29 @@ export interface ParquetRecords {
   readonly columns: readonly string[];
 }
 
-/** Most bad values listed before reading stops. */
-const MAX_BAD_VALUES = 100;
-
-function notParquet(file: string, error: unknown): ValidationError {
-  const reason = error instanceof Error ? error.message : String(error);
-  return new ValidationError([{ path: file, message: `not a readable Parquet file (${reason})` }]);
-}
-
-function arrayBufferOf(bytes: ArrayBuffer | Uint8Array): ArrayBuffer {
-  if (bytes instanceof ArrayBuffer) return bytes;
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-  // A copy of the view (a Node Buffer's slice() would be another view of its shared pool).
-  return whole ? (bytes.buffer as ArrayBuffer) : new Uint8Array(bytes).buffer;
-}
-
 /**
- * Builds the records from the converted columns (`undefined` = null). A field `metrics.logins` goes to
- * `record.metrics.logins` (one level). Records are plain objects, built in column order so they share
- * one shape; when a name is `__proto__` they have no prototype, so it stays an ordinary key.
+ * What makes a record of a row's values (`undefined` = null, left out): a field `metrics.logins` goes
+ * to `record.metrics.logins` (one level). Records are plain objects, built in column order so they
+ * share one shape; when a name is `__proto__` they have no prototype, so it stays an ordinary key.
  */
-function assemble(rows: number, fields: readonly string[], values: readonly (readonly unknown[])[]): Record<string, unknown>[] {
+export function recordMaker(fields: readonly string[]): (values: readonly unknown[]) => Record<string, unknown> {
   const paths = fields.map((field) => {
     const dot = field.indexOf(".");
     return dot <= 0 ? ([field] as const) : ([field.slice(0, dot), field.slice(dot + 1)] as const);
   });
   const bare = paths.some((path) => path.includes("__proto__"));
   const object = bare ? (): Record<string, unknown> => Object.create(null) as Record<string, unknown> : (): Record<string, unknown> => ({});
-  const records = new Array<Record<string, unknown>>(rows);
-  for (let row = 0; row < rows; row++) {
+  return (values) => {
     const record = object();
     for (let column = 0; column < paths.length; column++) {
-      const value = values[column]![row];
+      const value = values[column];
       if (value === undefined) continue;
       const path = paths[column]!;
       if (path.length === 1) record[path[0]] = value;
       else ((record[path[0]] ??= object()) as Record<string, unknown>)[path[1]] = value;
     }
-    records[row] = record;
-  }
-  return records;
+    return record;
+  };
 }
 
 /**
@@ -93,7 +62,8 @@ function assemble(rows: number, fields: readonly string[], values: readonly (rea
  * BOOLEAN → boolean; null → the field is absent. Groups (struct, list, map), TIME and INTERVAL columns
  * are refused. Compression: uncompressed or Snappy (the default of DuckDB, Spark and pyarrow); a
  * zstd or gzip file (Polars writes zstd by default) is refused with the codec named.
- * The whole file is held in memory; rows are counted from 0, as DuckDB's `file_row_number` and the
+ * The bytes and every record are held in memory ({@link openParquetRows} and `openParquetFile` hand
+ * rows over one at a time instead); rows are counted from 0, as DuckDB's `file_row_number` and the
  * record index (`contracts[12]`) count them.
  *
  * @param bytes - the file's bytes
@@ -116,53 +86,11 @@ function assemble(rows: number, fields: readonly string[], values: readonly (rea
  * ```
  */
 export async function recordsFromParquet(bytes: ArrayBuffer | Uint8Array, options: ParquetRecordsOptions = {}): Promise<ParquetRecords> {
-  const file = options.file ?? "input.parquet";
-  // Loaded on first use: hyparquet is an ES module, which CommonJS reaches only through import() on Node 20.
-  const { parquetMetadata, parquetRead } = await import("hyparquet");
-  const buffer = arrayBufferOf(bytes);
-  let read: ReturnType<typeof parquetColumns>;
-  try {
-    read = parquetColumns(parquetMetadata(buffer));
-  } catch (error) {
-    throw notParquet(file, error);
-  }
-  if ("problem" in read) throw new ValidationError([{ path: `${file}: column ${read.column}`, message: `cannot be read: ${read.problem}` }]);
-  const { columns, metadata } = read;
-  const fields = columns.map((column) => options.columns?.[column.name] ?? column.name);
-  const firstOf = new Map<string, string>();
-  for (const [index, field] of fields.entries()) {
-    const earlier = firstOf.get(field);
-    if (earlier !== undefined) throw new ValidationError([{ path: `${file}: column ${columns[index]!.name}`, message: `reads as field ${field}, as column ${earlier} does` }]);
-    firstOf.set(field, columns[index]!.name);
-  }
-  const rows = Number(metadata.num_rows);
-  const values = columns.map(() => new Array<unknown>(rows));
-  const converters = columns.map((column) => valueConverter(column.type));
-  const indexOf = new Map(columns.map((column, index) => [column.name, index]));
-  const issues: (ValidationIssue & { readonly row: number; readonly column: number })[] = [];
-  const onChunk = ({ columnName, columnData, rowStart }: ColumnData): void => {
-    const index = indexOf.get(columnName)!;
-    const convert = converters[index]!;
-    const target = values[index]!;
-    for (let offset = 0; offset < columnData.length; offset++) {
-      const raw: unknown = columnData[offset];
-      if (raw === null || raw === undefined) continue;
-      const value = convert(raw);
-      if (value instanceof BadValue) {
-        if (issues.length < MAX_BAD_VALUES) issues.push({ row: rowStart + offset, column: index, path: `${file}: row ${rowStart + offset}, column ${columnName}`, message: value.message });
-        continue;
-      }
-      target[rowStart + offset] = value;
-    }
-  };
-  try {
-    // The INT96 parser hands back nanoseconds; every other annotation we convert is removed from `metadata`.
-    await parquetRead({ file: buffer, metadata, onChunk, utf8: false, geoparquet: false, parsers: { timestampFromNanoseconds: (nanos: bigint) => nanos } });
-  } catch (error) {
-    throw notParquet(file, error);
-  }
-  if (issues.length > 0) throw new ValidationError(issues.sort((a, b) => a.row - b.row || a.column - b.column).map(({ path, message }) => ({ path, message })));
-  return { records: assemble(rows, fields, values), fields, columns: columns.map((column) => column.name) };
+  const rows = await openParquetRows(bytes, options);
+  const record = recordMaker(rows.fields);
+  const records: Record<string, unknown>[] = [];
+  await rows.forEachRow((values) => records.push(record(values)));
+  return { records, fields: rows.fields, columns: rows.columns };
 }
 
 /**

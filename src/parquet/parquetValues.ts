@@ -17,7 +17,6 @@ export class BadValue {
 const MIN_DAY = epochDayOf(MIN_YEAR, 1, 1)!;
 const MAX_DAY = epochDayOf(MAX_YEAR, 12, 31)!;
 const MS_PER_DAY = 86_400_000;
-const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 /** Floor division of bigints (towards −∞, so instants before 1970 fall on the right day). */
 function floorDiv(value: bigint, divisor: bigint): bigint {
@@ -77,15 +76,6 @@ function cachedByDay(convert: (day: number) => string | BadValue): (day: number)
   };
 }
 
-function textValue(raw: unknown): unknown {
-  if (typeof raw === "string") return raw;
-  try {
-    return UTF8.decode(raw as Uint8Array);
-  } catch {
-    return new BadValue("not UTF-8 text");
-  }
-}
-
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** {@link decimalText} of a safe integer and a scale ≥ 1, without a bigint (the common case: DECIMAL(18, 2) amounts). */
@@ -108,7 +98,7 @@ function decimalValue(scale: number): ValueConverter {
 
 /**
  * The converter of a column of `type`. Raw values are as the decoder gives them with the annotations
- * removed (see parquetColumns): numbers, bigints, bytes, or strings for annotated text.
+ * removed (see parquetColumns): numbers, bigints, bytes, and for text columns a string or a BadValue.
  */
 export function valueConverter(type: ColumnKind): ValueConverter {
   switch (type.kind) {
@@ -129,6 +119,7 @@ export function valueConverter(type: ColumnKind): ValueConverter {
     case "boolean":
       return (raw) => raw;
     case "text":
-      return textValue;
+      // Decoded by hyparquet through the reader's UTF-8 parser (parquetRows): a string, or a BadValue.
+      return (raw) => raw;
   }
 }

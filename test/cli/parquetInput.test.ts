@@ -6,8 +6,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
-import { USAGE_CSV } from "../../src/cli/inputShapes.js";
-import { readParquetRecords } from "../../src/cli/parquetInput.js";
+import { CONTRACTS_CSV as CONTRACTS_SHAPE, USAGE_CSV } from "../../src/cli/inputShapes.js";
+import { readParquetInto, readParquetRecords } from "../../src/cli/parquetInput.js";
 import { csvValues, runCli, scratchFolder } from "./support.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "parquet", "fixtures");
@@ -102,6 +102,50 @@ describe("--contracts x.parquet", () => {
     const missing = await runCli(["report", "--contracts", fixture("missing.parquet"), "--period", "2025", "--quiet"]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("missing.parquet");
+  });
+});
+
+describe("--contracts x.parquet of several row groups", () => {
+  it("reports as the same rows in CSV do: plain rows through the fast reader, instants through the schema", async () => {
+    // 5,000 lines over 700 customers; every 9th line ends at a UTC instant (placed on a Tokyo day, so
+    // read as a record), the others are open. Written as CSV, then by DuckDB as Parquet in groups of 2,048.
+    const lines = Array.from({ length: 5000 }, (_, i) => {
+      const start = new Date(Date.UTC(2024, 0, 1 + (i % 400))).toISOString().slice(0, 10);
+      const end = i % 9 === 0 ? new Date(Date.UTC(2025, 0, 1 + (i % 300), 15, 30)).toISOString().replace(".000", "") : "";
+      return `c-${i},cust-${i % 700},${start},${end},${(i % 97) + 0.25},${i % 3 === 0 ? "year" : "month"},,JPY,${i % 5 === 0 ? "" : i % 11}`;
+    });
+    const csv = write("many.csv", ["id,customerId,start,end,amount,interval,intervalCount,currency,seats", ...lines].join("\n"));
+    const parquet = csv.replace(/\.csv$/, ".parquet");
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    await connection.run(
+      `COPY (SELECT id, customerId, start::DATE AS start, "end"::TIMESTAMPTZ AS "end", amount::DECIMAL(18, 2) AS amount, interval, currency, seats::DECIMAL(4, 0) AS seats
+        FROM read_csv('${csv}', all_varchar = true, header = true)) TO '${parquet}' (FORMAT parquet, ROW_GROUP_SIZE 2048)`,
+    );
+    connection.closeSync();
+    instance.closeSync();
+    const args = ["--period", "2025", "--format", "csv", "--quiet", ...TOKYO];
+    const fromParquet = await runCli(["report", "--contracts", parquet, ...args]);
+    const fromCsv = await runCli(["report", "--contracts", csv, ...args]);
+    expect(fromCsv.code).toBe(0);
+    expect(fromParquet.stdout).toBe(fromCsv.stdout);
+  });
+});
+
+describe("readParquetInto", () => {
+  it("hands each row's values to a row reader, numeric text and DECIMAL read as numbers", async () => {
+    const rows: unknown[][] = [];
+    const read = await readParquetInto(fixture("usage.parquet"), USAGE_CSV, () => expect.unreachable(), undefined, undefined, (fields, values, row) => rows.push([row, Object.fromEntries(fields.map((field, index) => [field, values[index]]))]));
+    expect(read.records).toBe(2);
+    expect(rows[0]).toEqual([0, { customerId: "acme", at: "2025-12-30T16:00:00.000Z", licensedSeats: 12, provisionedUsers: 10, "metrics.logins": 7, "metrics.tickets": 3.5 }]);
+  });
+
+  it("passes on an error of the reader it feeds as it is", async () => {
+    const thrown = new Error("stop");
+    const read = readParquetInto(fixture("contracts.parquet"), CONTRACTS_SHAPE, () => {
+      throw thrown;
+    });
+    await expect(read).rejects.toBe(thrown);
   });
 });
 

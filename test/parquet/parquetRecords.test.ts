@@ -5,22 +5,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../src/errors.js";
 import { readParquetFile, recordsFromParquet } from "../../src/parquet/index.js";
+import { issuesOf } from "./support.js";
 import { decimalText } from "../../src/parquet/parquetValues.js";
 
 const fixture = (name: string): string => join(import.meta.dirname, "fixtures", name);
 const bytesOf = (name: string): Uint8Array => new Uint8Array(readFileSync(fixture(name)));
-
-/** The issues of the ValidationError that `run` rejects with. */
-async function issuesOf(run: Promise<unknown>): Promise<readonly { path: string; message: string }[]> {
-  const error = await run.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).issues;
-}
 
 describe("recordsFromParquet: types", () => {
   it("maps every type exactly, as generate.mjs writes it", async () => {

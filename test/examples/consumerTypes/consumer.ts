@@ -21,7 +21,16 @@ import {
 import { VEGA_LITE_SCHEMA, mrrBridgeChart, mrrBridgeSteps, type MrrBridgeStep, type VegaLiteSpec } from "cs-metrics/charts";
 import { SQL_DIALECTS, toSql, type SqlDialect, type SqlStatement } from "cs-metrics/sql";
 import { alertsToSlack, type SlackMessage } from "cs-metrics/slack";
-import { readParquetFile, recordsFromParquet, type ParquetRecords, type ParquetRecordsOptions } from "cs-metrics/parquet";
+import {
+  openParquetFile,
+  openParquetRows,
+  readParquetFile,
+  recordsFromParquet,
+  type ParquetRecords,
+  type ParquetRecordsOptions,
+  type ParquetRowHandler,
+  type ParquetRows,
+} from "cs-metrics/parquet";
 import type { z } from "zod";
 
 /** Exact type equality (`any` equals nothing but `any`, so a type that silently became `any` fails). */
@@ -103,3 +112,7 @@ export const parquetRecordType: Equal<ParquetRecords["records"], readonly Record
 export const bookFromParquet = fromPath.then(({ records }) => contractBook(records as ContractInput[]));
 // @ts-expect-error the bytes are an ArrayBuffer or a Uint8Array, not a path
 recordsFromParquet("contracts.parquet");
+export const rowsOfBytes: Promise<ParquetRows> = openParquetRows(new Uint8Array(0), parquetOptions);
+const countRows: ParquetRowHandler = (values, row) => void [values.length, row];
+export const rowsRead: Promise<void> = openParquetFile("contracts.parquet").then((rows) => rows.forEachRow(countRows));
+export const rowValues: Equal<Parameters<ParquetRowHandler>[0], readonly unknown[]> = true;
