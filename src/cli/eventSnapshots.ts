@@ -106,6 +106,7 @@ export async function readEventSnapshots(
   );
   const parts = await readEventsInParts(file, setup.state, { threads: options.threads, mapping, timeZone: options.timeZone });
   if (parts !== null) {
+    progress?.(`${echoed(file)}: ${parts.records.toLocaleString("en-US")} records read in ${options.threads} parts`);
     onSource(parts);
     return { source: parts, snapshots: finishUsage(setup) };
   }

@@ -2,8 +2,8 @@
 // tarball holds only what a user needs and that package.json links the repository, installs it into a scratch project
 // and uses it from ESM, CommonJS, Deno and the `cs-metrics` command, then type-checks a user's code against
 // it in every TypeScript setup of checkConsumerTypes.mjs. Exits non-zero on the first failure.
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkConsumerTypes, describeResult } from "./checkConsumerTypes.mjs";
@@ -179,7 +179,21 @@ check(sh(process.execPath, ["parquet.cjs"], project).trim() === PARQUET_EXPECTED
 const parquetReport = sh(join(project, "node_modules", ".bin", "cs-metrics"), ["report", "--contracts", parquetFixture, "--period", "2025", "--time-zone", "Asia/Tokyo", "--format", "csv", "--quiet"], project);
 check(parquetReport.includes("endingMrr,1750.49\n"), "the cs-metrics command reads --contracts x.parquet from the installed package");
 
-// 6. Types: the tarball under every TypeScript setup, strict, skipLibCheck false (all reported, then checked).
+// 6. A large events CSV read in parts on worker threads (dist/events-worker.js, which only the built
+// package has: vitest runs the parts in its own thread): the report must be the one-pass report.
+const eventsFile = join(work, "events.csv");
+const eventLines = ["customerId,userId,at,feature,count"];
+for (let n = 0; n < 600_000; n++) eventLines.push(`cus_${String(n % 997).padStart(6, "0")},u${n % 37},2025-12-${String(1 + (n % 31)).padStart(2, "0")},${["reports", "exports", ""][n % 3]},${n % 5 === 0 ? 2 : ""}`);
+writeFileSync(eventsFile, `${eventLines.join("\n")}\n`);
+const eventsArgs = (threads) => ["report", "--contracts", join(ROOT, "examples", "data", "contracts.csv"), "--events", eventsFile, "--period", "2025", "--format", "json", "--threads", threads];
+const cliPath = join(project, "node_modules", ".bin", "cs-metrics");
+const [inParts, onePass] = ["2", "1"].map((threads) => spawnSync(cliPath, eventsArgs(threads), { cwd: project, encoding: "utf8", maxBuffer: 1 << 26 }));
+const warnings = (run) => run.stderr.split("\n").filter((line) => line.startsWith("cs-metrics: warning"));
+check(files.includes("dist/events-worker.js") && !files.some((path) => path.startsWith("dist/events-worker.") && !/\.js(\.map)?$/.test(path)), "the tarball has the CLI's worker thread (dist/events-worker.js) and no other build of it");
+check(statSync(eventsFile).size >= 16 * 2 ** 20 && inParts.status === 0 && inParts.stderr.includes("600,000 records read in 2 parts"), "the cs-metrics command reads a 16 MiB events CSV in 2 parts (--threads 2)");
+check(inParts.stdout === onePass.stdout && inParts.stdout.length > 0 && warnings(inParts).join() === warnings(onePass).join() && warnings(inParts).length > 0, "its report and warnings (with line numbers) equal the one-pass ones (--threads 1)");
+
+// 7. Types: the tarball under every TypeScript setup, strict, skipLibCheck false (all reported, then checked).
 const results = checkConsumerTypes(tarball, work);
 for (const result of results) {
   if (!result.ok) console.error(result.output.split("\n").slice(0, 60).join("\n"));
