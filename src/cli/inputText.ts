@@ -115,7 +115,8 @@ const CR = 13;
 function lineAlignedEnd(bytes: Uint8Array, filled: number): number {
   const lf = bytes.lastIndexOf(LF, filled - 1);
   if (lf >= 0) return lf + 1;
-  const cr = bytes.lastIndexOf(CR, filled - 2);
+  // (A negative start would count from the end of the buffer.)
+  const cr = filled < 2 ? -1 : bytes.lastIndexOf(CR, filled - 2);
   return cr >= 0 ? cr + 1 : -1;
 }
 

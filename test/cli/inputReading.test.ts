@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { locateIssues, splitIssuePath } from "../../src/cli/cliErrors.js";
 import { readCsvRecords } from "../../src/cli/csvRecords.js";
 import { CONTRACTS_CSV } from "../../src/cli/inputShapes.js";
-import { Utf8Checker, unreadable } from "../../src/cli/inputText.js";
+import { readInputTextChunks, Utf8Checker, unreadable } from "../../src/cli/inputText.js";
 import { ValidationError } from "../../src/index.js";
 import { scratchFolder } from "./support.js";
 
@@ -40,6 +40,14 @@ describe("Utf8Checker", () => {
   it("reports a NUL before an invalid byte, and an invalid byte before a NUL, whichever comes first", () => {
     expect(() => new Utf8Checker("f").decode(Uint8Array.of(0x00, 0xff))).toThrow("f:1:1: binary data");
     expect(() => new Utf8Checker("f").decode(Uint8Array.of(0x61, 0xff, 0x00))).toThrow("f:1:2: not UTF-8 text");
+  });
+});
+
+describe("readInputTextChunks", () => {
+  it("never cuts between the two bytes of a \\r\\n, even reading one byte at a time", () => {
+    const pieces: string[] = [];
+    readInputTextChunks(write("crlf.txt", "\r\nb\r\n"), (text) => pieces.push(text), 1);
+    expect(pieces).toEqual(["\r\n", "b\r\n"]);
   });
 });
 
