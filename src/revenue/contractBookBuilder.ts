@@ -206,7 +206,7 @@ export class ContractBookBuilder {
     for (const lineMonths of distinctMonths) monthsLcm = lcm(monthsLcm, BigInt(lineMonths));
     const denominator = powerOfTen(maxScale) * monthsLcm;
 
-    const grouped = customerOrder(columns.customerIds, columns.startDays.view(), columns.ids);
+    const grouped = customerOrder(columns.customers, columns.startDays.view(), columns.ids);
     const { quality, newEnds } = settleOpenLines(
       { ...grouped, entryAt: (at) => (grouped.order === null ? at : grouped.order[at]!) },
       columns.startDays.view(),
