@@ -211,7 +211,7 @@ export class ContractBookBuilder {
       { ...grouped, entryAt: (at) => (grouped.order === null ? at : grouped.order[at]!) },
       columns.startDays.view(),
       columns.endDays.view(),
-      (entry) => columns.productOf(entry),
+      columns.hasProducts ? (entry) => columns.productOf(entry) : null,
       this.#linesMode,
     );
     const index = indexLines(columns, grouped, newEnds, maxScale, monthsLcm, converted);

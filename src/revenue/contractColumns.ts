@@ -60,7 +60,11 @@ export class ContractColumns {
   /** Entries kept so far (the string columns are allocated ahead, so their length is not it). */
   count = 0;
   readonly #extras = new Map<number, ContractExtras>();
+  /** Months per interval and its divisor, by interval code (read once from the conversions). */
+  readonly #monthsByCode: readonly number[];
+  readonly #divisorByCode: readonly number[];
   readonly #parsed = new Map<number, Contract>();
+  #hasProducts = false;
 
   /**
    * @param conversions - How weeks and days become months.
@@ -79,6 +83,8 @@ export class ContractColumns {
     this.scales = new NumberColumn(capacity, (length) => new Uint8Array(length));
     this.months = new NumberColumn(capacity);
     this.#intervalCodes = new NumberColumn(capacity, (length) => new Uint8Array(length));
+    this.#monthsByCode = INTERVALS.map((interval) => monthsPerInterval(interval, conversions).months);
+    this.#divisorByCode = INTERVALS.map((interval) => monthsPerInterval(interval, conversions).divisor);
   }
 
   /** Appends record `index`, read by the fast reader. */
@@ -89,6 +95,7 @@ export class ContractColumns {
     this.scales.push(plain.scale);
     if (plain.product !== undefined || plain.plan !== undefined || plain.seats !== undefined) {
       this.#extras.set(entry, { product: plain.product, plan: plain.plan, seats: plain.seats });
+      if (plain.product !== undefined) this.#hasProducts = true;
     }
   }
 
@@ -105,6 +112,7 @@ export class ContractColumns {
     }
     this.scales.push(scale);
     this.#parsed.set(entry, contract);
+    if (contract.product !== undefined) this.#hasProducts = true;
   }
 
   /** Notes that record `index` was invalid (entries and record indexes part from here on). */
@@ -119,9 +127,10 @@ export class ContractColumns {
     this.customers.push(customerId);
     this.startDays.push(startDay);
     this.endDays.push(endDay);
-    this.#intervalCodes.push(INTERVAL_CODES[interval]);
-    const { months, divisor } = monthsPerInterval(interval, this.conversions);
-    this.months.push(months * intervalCount);
+    const code = INTERVAL_CODES[interval];
+    this.#intervalCodes.push(code);
+    this.months.push(this.#monthsByCode[code]! * intervalCount);
+    const divisor = this.#divisorByCode[code]!;
     if (divisor !== 1) this.monthDivisors.set(entry, divisor);
     if (this.firstCurrency === undefined) this.firstCurrency = currency;
     else if (currency !== this.firstCurrency) this.otherCurrencies.set(entry, currency);
@@ -184,6 +193,11 @@ export class ContractColumns {
   /** The currency of an entry. */
   currencyOf(entry: number): string {
     return this.otherCurrencies.get(entry) ?? this.firstCurrency!;
+  }
+
+  /** `true` once an entry has a `product`. */
+  get hasProducts(): boolean {
+    return this.#hasProducts;
   }
 
   /** The `product` of an entry, if any. */
