@@ -57,7 +57,7 @@ export class ContractColumns {
   /** The first currency seen; entries in another one are in `otherCurrencies`. */
   firstCurrency: string | undefined;
   readonly otherCurrencies = new Map<number, string>();
-  /** Entries kept so far (the string columns are allocated ahead, so their length is not it). */
+  /** Entries kept so far (the id column is allocated ahead, so its length is not it). */
   count = 0;
   readonly #extras = new Map<number, ContractExtras>();
   /** Months per interval and its divisor, by interval code (read once from the conversions). */
