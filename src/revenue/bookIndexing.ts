@@ -9,6 +9,7 @@ import { compareIds } from "../ids/compareIds.js";
 import { type ScaledInteger, powerOfTen } from "../money/exactDecimal.js";
 import type { BookIndex } from "./bookIndex.js";
 import { type ContractColumns, MAX_EXACT_BIGINT } from "./contractColumns.js";
+import type { CustomerNumbers } from "./customerNumbers.js";
 
 /** Entries grouped by customer: a permutation of the entries (`null`: input order) and each customer's first line. */
 export interface CustomerOrder {
@@ -36,51 +37,38 @@ function insertionSort(order: Int32Array, from: number, to: number, compare: (a:
 /**
  * Entries grouped by customer (customers by id, lines by start day then id), as a permutation
  * (`null`: input order) with the customers' boundaries. Input already grouped and sorted by
- * customer costs one comparison per record; otherwise customers are grouped with a map and sorted.
+ * customer is laid out as it came (the customer numbers are the positions); otherwise the customers
+ * are sorted once and the entries placed by a counting sort on their customer's position.
  */
-export function customerOrder(ids: readonly string[], starts: Float64Array, lineIds: readonly string[]): CustomerOrder {
-  const count = ids.length;
-  // Each customer's first entry while the input is grouped (at most one per entry, plus the end).
-  const runStarts = new Int32Array(count + 1);
-  let runs = 0;
-  let grouped = true;
-  let previous = "";
-  for (let entry = 0; entry < count; entry++) {
-    const id = ids[entry]!;
-    if (entry > 0 && id === previous) continue;
-    if (entry > 0 && !(previous < id)) {
-      grouped = false;
-      break;
-    }
-    runStarts[runs++] = entry;
-    previous = id;
-  }
+export function customerOrder(customers: CustomerNumbers, starts: Float64Array, lineIds: readonly string[]): CustomerOrder {
+  const numbers = customers.numbers.view();
+  const count = numbers.length;
+  const distinct = customers.ids.length;
   let order: Int32Array | null = null;
   let customerIds: string[];
-  let lineStart: Int32Array;
-  if (grouped) {
-    customerIds = new Array<string>(runs);
-    for (let run = 0; run < runs; run++) customerIds[run] = ids[runStarts[run]!]!;
-    runStarts[runs] = count;
-    lineStart = runStarts.slice(0, runs + 1);
+  const lineStart = new Int32Array(distinct + 1);
+  if (customers.inIdOrder) {
+    customerIds = customers.ids;
+    lineStart.set(customers.firstEntries.view());
   } else {
-    const groups = new Map<string, number[]>();
-    for (let entry = 0; entry < count; entry++) {
-      const group = groups.get(ids[entry]!);
-      if (group === undefined) groups.set(ids[entry]!, [entry]);
-      else group.push(entry);
+    const byId = new Int32Array(distinct);
+    for (let number = 0; number < distinct; number++) byId[number] = number;
+    // UTF-16 code unit order, as compareIds (ids are distinct: never 0).
+    byId.sort((a, b) => (customers.ids[a]! < customers.ids[b]! ? -1 : 1));
+    const positionOf = new Int32Array(distinct);
+    customerIds = new Array<string>(distinct);
+    for (let position = 0; position < distinct; position++) {
+      positionOf[byId[position]!] = position;
+      customerIds[position] = customers.ids[byId[position]!]!;
     }
-    // The default sort orders strings by UTF-16 code units, as compareIds does.
-    customerIds = [...groups.keys()].sort();
+    // Counting sort, stable: each customer's entries keep their input order.
+    for (let entry = 0; entry < count; entry++) lineStart[positionOf[numbers[entry]!]! + 1]!++;
+    for (let position = 0; position < distinct; position++) lineStart[position + 1]! += lineStart[position]!;
+    const next = lineStart.slice(0, distinct);
     order = new Int32Array(count);
-    lineStart = new Int32Array(customerIds.length + 1);
-    let at = 0;
-    for (let position = 0; position < customerIds.length; position++) {
-      lineStart[position] = at;
-      for (const entry of groups.get(customerIds[position]!)!) order[at++] = entry;
-    }
-    lineStart[customerIds.length] = count;
+    for (let entry = 0; entry < count; entry++) order[next[positionOf[numbers[entry]!]!]!++] = entry;
   }
+  lineStart[distinct] = count;
   // Lines of a customer by start day, then id.
   const compare = (a: number, b: number): number => starts[a]! - starts[b]! || compareIds(lineIds[a]!, lineIds[b]!);
   for (let position = 0; position < customerIds.length; position++) {
@@ -129,25 +117,22 @@ export function indexLines(
   let lastDivisor = 1;
   let lastFactor = Number.NaN;
   const divisors = columns.monthDivisors;
-  const startDays = new Float64Array(count);
-  const endDays = new Float64Array(count);
   const doubles = new Float64Array(count);
   const termMonths = new Int32Array(count);
   const termDivisor = new Int32Array(count);
-  // In input order the ids column is the lines' ids as it is; otherwise it is permuted.
-  const lineIds: string[] = order === null ? columns.ids : new Array<string>(count);
+  // The id and day columns become the lines' ids and days (put in book order in place when it is not the input's).
+  if (order !== null) columns.permuteIntoBookOrder(order);
+  const lineIds: readonly string[] = columns.ids;
+  const startDays = columns.startDays.view();
+  const endDays = columns.endDays.view();
   const coefficients = columns.coefficients.view();
   const scales = columns.scales.view();
   const months = columns.months.view();
-  const allStarts = columns.startDays.view();
-  const allEnds = columns.endDays.view();
   let bigUnits: bigint[] | null = null;
   let total = 0;
   for (let at = 0; at < count; at++) {
     const entry = order === null ? at : order[at]!;
-    if (order !== null) lineIds[at] = columns.ids[entry]!;
-    startDays[at] = allStarts[entry]!;
-    endDays[at] = newEnds.size === 0 ? allEnds[entry]! : (newEnds.get(entry) ?? allEnds[entry]!);
+    if (newEnds.size !== 0) endDays[at] = newEnds.get(entry) ?? endDays[at]!;
     const scale = scales[entry]!;
     const lineMonths = months[entry]!;
     const divisor = divisors.size === 0 ? 1 : (divisors.get(entry) ?? 1);

@@ -206,12 +206,12 @@ export class ContractBookBuilder {
     for (const lineMonths of distinctMonths) monthsLcm = lcm(monthsLcm, BigInt(lineMonths));
     const denominator = powerOfTen(maxScale) * monthsLcm;
 
-    const grouped = customerOrder(columns.customerIds, columns.startDays.view(), columns.ids);
+    const grouped = customerOrder(columns.customers, columns.startDays.view(), columns.ids);
     const { quality, newEnds } = settleOpenLines(
       { ...grouped, entryAt: (at) => (grouped.order === null ? at : grouped.order[at]!) },
       columns.startDays.view(),
       columns.endDays.view(),
-      (entry) => columns.productOf(entry),
+      columns.hasProducts ? (entry) => columns.productOf(entry) : null,
       this.#linesMode,
     );
     const index = indexLines(columns, grouped, newEnds, maxScale, monthsLcm, converted);

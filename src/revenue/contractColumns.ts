@@ -8,6 +8,7 @@ import { Decimal } from "decimal.js";
 import { type EpochDay, formatCalendarDate, parseCalendarDate } from "../dates/calendarDate.js";
 import { toScaledInteger } from "../money/exactDecimal.js";
 import type { Contract, Interval } from "../schemas/contract.js";
+import { CustomerNumbers } from "./customerNumbers.js";
 import { type MonthlyConversions, monthsPerInterval } from "./monthlyConversion.js";
 import { NumberColumn } from "./numberColumn.js";
 import type { PlainContract } from "./plainContractReader.js";
@@ -25,14 +26,19 @@ const INTERVAL_CODES: Readonly<Record<Interval, number>> = { month: 0, quarter: 
 export const MAX_EXACT_BIGINT = 9_007_199_254_740_991n;
 
 /**
- * Append-only columns of valid contracts. Memory holds a few numbers and two references (id,
- * customer id) per contract, never the raw records.
+ * Append-only columns of valid contracts. Memory holds a few numbers and one reference (the id) per
+ * contract, and each distinct customer id once, never the raw records.
  */
 export class ContractColumns {
   /** Record index of each entry; `null` while every record so far was valid (entry = record index). */
   #recordIndexes: number[] | null = null;
+  /** The ids, in entry order until {@link ContractColumns.permuteIntoBookOrder} puts them (and the days) in book order. */
   readonly ids: string[];
-  readonly customerIds: string[];
+  /** The book order the ids and days were put in (`null`: entry order), and its inverse once needed. */
+  #bookOrder: Int32Array | null = null;
+  #positions: Int32Array | null = null;
+  /** The customer of each entry, interned. */
+  readonly customers: CustomerNumbers;
   readonly startDays: NumberColumn;
   readonly endDays: NumberColumn;
   /** Exact amounts `coefficient × 10^-scale`; NaN where the coefficient is a bigint in `bigCoefficients`. */
@@ -51,10 +57,14 @@ export class ContractColumns {
   /** The first currency seen; entries in another one are in `otherCurrencies`. */
   firstCurrency: string | undefined;
   readonly otherCurrencies = new Map<number, string>();
-  /** Entries kept so far (the string columns are allocated ahead, so their length is not it). */
+  /** Entries kept so far (the id column is allocated ahead, so its length is not it). */
   count = 0;
   readonly #extras = new Map<number, ContractExtras>();
+  /** Months per interval and its divisor, by interval code (read once from the conversions). */
+  readonly #monthsByCode: readonly number[];
+  readonly #divisorByCode: readonly number[];
   readonly #parsed = new Map<number, Contract>();
+  #hasProducts = false;
 
   /**
    * @param conversions - How weeks and days become months.
@@ -66,13 +76,15 @@ export class ContractColumns {
     capacity: number,
   ) {
     this.ids = new Array<string>(capacity);
-    this.customerIds = new Array<string>(capacity);
+    this.customers = new CustomerNumbers(capacity);
     this.startDays = new NumberColumn(capacity);
     this.endDays = new NumberColumn(capacity);
     this.coefficients = new NumberColumn(capacity);
     this.scales = new NumberColumn(capacity, (length) => new Uint8Array(length));
     this.months = new NumberColumn(capacity);
     this.#intervalCodes = new NumberColumn(capacity, (length) => new Uint8Array(length));
+    this.#monthsByCode = INTERVALS.map((interval) => monthsPerInterval(interval, conversions).months);
+    this.#divisorByCode = INTERVALS.map((interval) => monthsPerInterval(interval, conversions).divisor);
   }
 
   /** Appends record `index`, read by the fast reader. */
@@ -83,6 +95,7 @@ export class ContractColumns {
     this.scales.push(plain.scale);
     if (plain.product !== undefined || plain.plan !== undefined || plain.seats !== undefined) {
       this.#extras.set(entry, { product: plain.product, plan: plain.plan, seats: plain.seats });
+      if (plain.product !== undefined) this.#hasProducts = true;
     }
   }
 
@@ -99,6 +112,7 @@ export class ContractColumns {
     }
     this.scales.push(scale);
     this.#parsed.set(entry, contract);
+    if (contract.product !== undefined) this.#hasProducts = true;
   }
 
   /** Notes that record `index` was invalid (entries and record indexes part from here on). */
@@ -110,21 +124,65 @@ export class ContractColumns {
     const entry = this.count++;
     this.#recordIndexes?.push(index);
     this.ids[entry] = id;
-    this.customerIds[entry] = customerId;
+    this.customers.push(customerId);
     this.startDays.push(startDay);
     this.endDays.push(endDay);
-    this.#intervalCodes.push(INTERVAL_CODES[interval]);
-    const { months, divisor } = monthsPerInterval(interval, this.conversions);
-    this.months.push(months * intervalCount);
+    const code = INTERVAL_CODES[interval];
+    this.#intervalCodes.push(code);
+    this.months.push(this.#monthsByCode[code]! * intervalCount);
+    const divisor = this.#divisorByCode[code]!;
     if (divisor !== 1) this.monthDivisors.set(entry, divisor);
     if (this.firstCurrency === undefined) this.firstCurrency = currency;
     else if (currency !== this.firstCurrency) this.otherCurrencies.set(entry, currency);
   }
 
-  /** Drops the room kept ahead in the string columns. */
+  /** Drops the room kept ahead in the id column. */
   trim(): void {
     this.ids.length = this.count;
-    this.customerIds.length = this.count;
+  }
+
+  /**
+   * Reorders the id and day columns in place into book order — position `at` gets what entry
+   * `order[at]` had — so that the book's line ids and days are these columns, not copies of them.
+   * Call once, after every entry is in; entries are then found through {@link ContractColumns.positionOf}.
+   */
+  permuteIntoBookOrder(order: Int32Array): void {
+    const ids = this.ids;
+    const starts = this.startDays.view();
+    const ends = this.endDays.view();
+    // Follow each cycle of the permutation once.
+    const done = new Uint8Array(order.length);
+    for (let first = 0; first < order.length; first++) {
+      if (done[first] === 1) continue;
+      const firstId = ids[first]!;
+      const firstStart = starts[first]!;
+      const firstEnd = ends[first]!;
+      let at = first;
+      for (;;) {
+        done[at] = 1;
+        const from = order[at]!;
+        if (from === first) break;
+        ids[at] = ids[from]!;
+        starts[at] = starts[from]!;
+        ends[at] = ends[from]!;
+        at = from;
+      }
+      ids[at] = firstId;
+      starts[at] = firstStart;
+      ends[at] = firstEnd;
+    }
+    this.#bookOrder = order;
+  }
+
+  /** Where an entry's id and days are: the entry itself, or its position once in book order. */
+  positionOf(entry: number): number {
+    if (this.#bookOrder === null) return entry;
+    if (this.#positions === null) {
+      // The inverse permutation, built on first use (only reading `book.contracts` needs it).
+      this.#positions = new Int32Array(this.#bookOrder.length);
+      for (let at = 0; at < this.#bookOrder.length; at++) this.#positions[this.#bookOrder[at]!] = at;
+    }
+    return this.#positions[entry]!;
   }
 
   /** The record index of an entry. */
@@ -135,6 +193,11 @@ export class ContractColumns {
   /** The currency of an entry. */
   currencyOf(entry: number): string {
     return this.otherCurrencies.get(entry) ?? this.firstCurrency!;
+  }
+
+  /** `true` once an entry has a `product`. */
+  get hasProducts(): boolean {
+    return this.#hasProducts;
   }
 
   /** The `product` of an entry, if any. */
@@ -155,12 +218,13 @@ export class ContractColumns {
   contractOf(entry: number, newEnd: EpochDay | undefined): Contract {
     const parsed = this.#parsed.get(entry);
     if (parsed !== undefined) return newEnd === undefined ? parsed : { ...parsed, end: formatCalendarDate(newEnd) };
-    const endDay = newEnd ?? this.endDays.at(entry);
+    const position = this.positionOf(entry);
+    const endDay = newEnd ?? this.endDays.at(position);
     const interval = INTERVALS[this.#intervalCodes.at(entry)]!;
     const contract: Contract = {
-      id: this.ids[entry]!,
-      customerId: this.customerIds[entry]!,
-      start: formatCalendarDate(this.startDays.at(entry)),
+      id: this.ids[position]!,
+      customerId: this.customers.ids[this.customers.numbers.at(entry)]!,
+      start: formatCalendarDate(this.startDays.at(position)),
       end: endDay === Number.POSITIVE_INFINITY ? null : formatCalendarDate(endDay),
       amount: this.#amountOf(entry),
       interval,

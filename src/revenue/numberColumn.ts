@@ -4,10 +4,10 @@
  * @module
  */
 
-/** The typed arrays a column can be backed by: doubles, or small integers (0–255) stored in a byte. */
-type ColumnArray = Float64Array | Uint8Array;
+/** The typed arrays a column can be backed by: doubles, 32-bit integers, or small integers (0–255) stored in a byte. */
+type ColumnArray = Float64Array | Int32Array | Uint8Array;
 
-/** An append-only column of numbers (doubles by default; bytes for small codes). */
+/** An append-only column of numbers (doubles by default; 32-bit integers or bytes for codes). */
 export class NumberColumn<Data extends ColumnArray = Float64Array> {
   #data: Data;
   #length = 0;

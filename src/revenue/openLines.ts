@@ -42,32 +42,40 @@ export function readLinesMode(value: unknown): LinesMode {
  *
  * @param customers - Customer ids in book order; the lines of customer `p` are the entries
  * `entryAt(lineStart[p])` up to `entryAt(lineStart[p + 1] - 1)`, in book order.
- * @param productOf - The `product` of an entry.
+ * @param productOf - The `product` of an entry; `null` when no entry has one (all lines are of one product).
  */
 export function settleOpenLines(
   customers: { readonly customerIds: readonly string[]; readonly lineStart: Int32Array; readonly entryAt: (at: number) => number },
   startDays: Float64Array,
   endDays: Float64Array,
-  productOf: (entry: number) => string | undefined,
+  productOf: ((entry: number) => string | undefined) | null,
   mode: LinesMode,
 ): { readonly quality: BookDataQuality; readonly newEnds: ReadonlyMap<number, EpochDay> } {
   const overlapping: string[] = [];
   const newEnds = new Map<number, EpochDay>();
   const { customerIds, lineStart, entryAt } = customers;
+  // Without products, one state serves every customer in turn (no map per customer).
+  const single = { open: [] as number[], firstOpenStart: Number.NaN };
   for (let position = 0; position < customerIds.length; position++) {
     const from = lineStart[position]!;
     const to = lineStart[position + 1]!;
     // One line cannot overlap or be superseded (most customers of a book).
     if (to - from < 2) continue;
     // Per product: the open-ended lines not yet ended, and the start day of the first of them.
-    const products = new Map<string | undefined, { open: number[]; firstOpenStart: number }>();
+    const products = productOf === null ? null : new Map<string | undefined, { open: number[]; firstOpenStart: number }>();
+    single.open.length = 0;
+    single.firstOpenStart = Number.NaN;
     let overlaps = false;
     for (let at = from; at < to; at++) {
       const entry = entryAt(at);
       const start = startDays[entry]!;
-      const product = productOf(entry);
-      let state = products.get(product);
-      if (state === undefined) products.set(product, (state = { open: [], firstOpenStart: Number.NaN }));
+      let state = single;
+      if (products !== null) {
+        const product = productOf!(entry);
+        const known = products.get(product);
+        if (known === undefined) products.set(product, (state = { open: [], firstOpenStart: Number.NaN }));
+        else state = known;
+      }
       if (mode === "supersede" && state.open.length > 0 && startDays[state.open[0]!]! < start) {
         for (const earlier of state.open) newEnds.set(earlier, start);
         state.open = [];

@@ -177,9 +177,18 @@ export function readPlainContractFields(
     if (day === null || day <= startDay) return null;
     endDay = day;
   }
-  if (typeof amountValue !== "string" && typeof amountValue !== "number") return null;
-  const amount = readPlainAmount(amountValue);
-  if (amount === null) return null;
+  let coefficient: number;
+  let scale = 0;
+  if (typeof amountValue === "number" && Number.isSafeInteger(amountValue) && amountValue >= 0) {
+    // The common whole amount, without the object readPlainAmount returns (-0 reads as 0).
+    coefficient = amountValue === 0 ? 0 : amountValue;
+  } else {
+    if (typeof amountValue !== "string" && typeof amountValue !== "number") return null;
+    const amount = readPlainAmount(amountValue);
+    if (amount === null) return null;
+    coefficient = amount.coefficient;
+    scale = amount.scale;
+  }
   if (intervalValue !== undefined && !INTERVALS.has(intervalValue)) return null;
   let intervalCount = 1;
   if (intervalCountValue !== undefined) {
@@ -196,8 +205,8 @@ export function readPlainContractFields(
     customerId,
     startDay,
     endDay,
-    coefficient: amount.coefficient,
-    scale: amount.scale,
+    coefficient,
+    scale,
     amount: amountValue,
     interval: (intervalValue as Interval | undefined) ?? "month",
     intervalCount,

@@ -169,4 +169,37 @@ describe("builder internals and option messages (uncovered under mutation testin
     expect([...column.view()]).toEqual(values);
     expect(column.at(99)).toBe(148.5);
   });
+
+  it("a product on a record only the schema reads still keeps that customer's lines apart", () => {
+    // A `Date` start is not the fast reader's shape, so the add-on line goes through the schema:
+    // base plan and add-on are two products, two open-ended lines of different products are no overlap.
+    const records = [
+      { id: "base", customerId: "a", start: "2025-01-01", amount: 1000, currency: "JPY" },
+      { id: "addon", customerId: "a", start: new Date("2025-03-01T00:00:00Z"), amount: 1000, currency: "JPY", product: "seats" },
+    ];
+    expect(readPlainContract(records[1])).toBeNull();
+    expect(contractBook(records).dataQuality).toEqual({ overlappingOpenLines: [], supersededLines: 0 });
+    // Without the product they are one product: the later line restates the earlier one.
+    const { product: _product, ...sameProduct } = records[1]!;
+    expect(contractBook([records[0]!, sameProduct]).dataQuality).toEqual({ overlappingOpenLines: ["a"], supersededLines: 0 });
+  });
+
+  it("customers that come back after another keep all their lines, in id order", () => {
+    // b, a, b: the input is not grouped in id order; a's line and both of b's, b's by start day.
+    const book = contractBook([
+      { id: "b2", customerId: "b", start: "2025-05-01", amount: 2, currency: "JPY" },
+      { id: "a1", customerId: "a", start: "2025-01-01", amount: 1, currency: "JPY" },
+      { id: "b1", customerId: "b", start: "2025-02-01", amount: 3, currency: "JPY" },
+    ]);
+    expect(book.customers.map((customer) => [customer.customerId, customer.lines.map((line) => line.id)])).toEqual([
+      ["a", ["a1"]],
+      ["b", ["b1", "b2"]],
+    ]);
+    // The contracts stay in input order, each with its own id and dates.
+    expect(book.contracts.map((contract) => [contract.id, contract.customerId, contract.start])).toEqual([
+      ["b2", "b", "2025-05-01"],
+      ["a1", "a", "2025-01-01"],
+      ["b1", "b", "2025-02-01"],
+    ]);
+  });
 });

@@ -27,3 +27,16 @@ test("findDuplicateIds tells apart different ids with the same 32-bit hash", () 
     [3, 0],
   ]);
 });
+
+test("findDuplicateIds finds repeats across partitions of a large input, in position order", () => {
+  // 40,000 ids ("id0" … "id39999", spread over several partitions), then three repeats in reverse order
+  // of their first occurrence and one repeat of a repeat: each names the id's first position.
+  const ids = Array.from({ length: 40_000 }, (_, position) => `id${position}`);
+  ids.push("id39999", "id20000", "id7", "id20000");
+  expect(findDuplicateIds(ids)).toEqual([
+    [40_000, 39_999],
+    [40_001, 20_000],
+    [40_002, 7],
+    [40_003, 20_000],
+  ]);
+});

@@ -59,7 +59,7 @@ describe("plain contract reader", { timeout: 60_000 }, () => {
       customerId: fc.oneof(fc.constantFrom("acme", "beta", ""), fc.integer({ min: 0, max: 3 }), fc.constant(undefined)),
       start: fc.oneof(dateTextArb, fc.constant(new Date("2025-01-01T00:00:00Z")), fc.constant(undefined)),
       end: fc.oneof(dateTextArb, fc.constant(null), fc.constant(undefined), fc.constant(5)),
-      amount: amountArb,
+      amount: fc.oneof(amountArb, fc.constantFrom(null, true, undefined, [1])),
       interval: fc.oneof(fc.constantFrom("month", "quarter", "year", "week", "day", "fortnight", undefined)),
       intervalCount: fc.oneof(fc.constant(undefined), fc.integer({ min: -1, max: 4 }), fc.constant(1.5), fc.constant("2")),
       currency: fc.constantFrom("JPY", "USD", "XYZ", "jpy", "Usd", "ｊｐｙ", "jpyy", undefined),
@@ -84,6 +84,13 @@ describe("plain contract reader", { timeout: 60_000 }, () => {
     expect([BigInt(fast.coefficient), fast.scale]).toEqual([exact.coefficient, exact.scale]);
     expect([fast.interval, fast.intervalCount, fast.currency]).toEqual([contract.interval, contract.intervalCount, contract.currency]);
     expect([fast.product, fast.plan, fast.seats]).toEqual([contract.product, contract.plan, contract.seats]);
+  });
+
+  test.prop([fc.constantFrom(-0, 0, 1200, Number.MAX_SAFE_INTEGER)])("a whole-number amount is read as it is, -0 as 0", (amount) => {
+    const fast = readPlainContract({ id: "c1", customerId: "a", start: "2025-01-01", amount, currency: "JPY" });
+    // coefficient × 10^-0 = amount; -0 and 0 are the same amount, kept as +0 (as decimal.js prints "0").
+    expect(fast?.scale).toBe(0);
+    expect(Object.is(fast?.coefficient, amount === 0 ? 0 : amount)).toBe(true);
   });
 
   test.prop([fc.constantFrom(null, undefined, 5, "x", [], new Date(0))])("non-records go to the schema", (record) => {
