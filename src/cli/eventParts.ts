@@ -53,10 +53,16 @@ export type EventPartResult = {
 export function foldEventPart(task: EventPartTask): EventPartResult {
   const state = new UsageState(task.dates, task.windows, task.timeZone);
   state.knownCustomers = task.known === undefined ? undefined : new Set(task.known);
+  const read = readPart(task, state);
+  return read === null ? null : { ...read, fold: state.part() };
+}
+
+/** Reads one part into `state`; `null` as {@link foldEventPart}. */
+function readPart(task: EventPartTask, state: UsageState): Omit<NonNullable<EventPartResult>, "fold"> | null {
   try {
     const rows = readCsvRows(task.file, EVENTS_CSV, eventCells(state), undefined, task.mapping, task.range);
     if (rows.quoted || state.issues.length > 0) return null;
-    return { fold: state.part(), lines: rows.lines.runs(), records: rows.records, skipped: rows.skipped, lineBreaks: rows.lineBreaks, header: rows.header };
+    return { lines: rows.lines.runs(), records: rows.records, skipped: rows.skipped, lineBreaks: rows.lineBreaks, header: rows.header };
   } catch {
     return null;
   }
@@ -130,9 +136,10 @@ export interface PartsOptions {
 
 /**
  * Reads the events CSV `file` in parts into `state` (an empty state with its dates, windows and known
- * customers set). `null`, with `state` untouched, when the file is to be read in one pass instead: one
- * thread asked, a small file, no line end near a cut, or a part that needs the one-pass read (see the
- * module comment).
+ * customers set): the first part in this thread straight into `state`, the others meanwhile by
+ * `runPart`, merged in after it. `null` when the file is to be read in one pass instead: one thread
+ * asked, a small file, no line end near a cut, or a part that needs the one-pass read (see the module
+ * comment) — then `state` may hold some of the events and is to be replaced by a fresh one.
  */
 export async function readEventsInParts(file: string, state: UsageState, options: PartsOptions): Promise<RecordsSource | null> {
   if (options.threads < 2 || !file.toLowerCase().endsWith(".csv")) return null;
@@ -151,18 +158,19 @@ export async function readEventsInParts(file: string, state: UsageState, options
   }));
   const runPart = options.runPart ?? runPartInWorker;
   const others = tasks.slice(1).map((task) => runPart(task));
-  const results = [foldEventPart(tasks[0]!), ...(await Promise.all(others))];
+  const first = readPart(tasks[0]!, state);
+  const results = [first, ...(await Promise.all(others))];
   if (results.some((result) => result === null) || results.every((result) => result!.records === 0)) return null;
   const lines = new RowLines();
   let records = 0;
   let skipped = 0;
   let lineOffset = 0;
-  for (const result of results as NonNullable<EventPartResult>[]) {
-    state.absorb(result.fold, records);
+  for (const result of results as NonNullable<typeof first>[]) {
+    if ("fold" in result) state.absorb((result as NonNullable<EventPartResult>).fold, records);
     lines.append(result.lines, lineOffset);
     records += result.records;
     skipped += result.skipped;
     lineOffset += result.lineBreaks;
   }
-  return { file, records, skipped, locate: csvLocate(lines, (results[0] as NonNullable<EventPartResult>).header) };
+  return { file, records, skipped, locate: csvLocate(lines, first!.header) };
 }

@@ -95,7 +95,7 @@ export async function readEventSnapshots(
   progress?: ProgressReporter,
   mapping?: ColumnMapping,
 ): Promise<EventSnapshotsRead> {
-  const setup = contactsPaths(() =>
+  const start = () => contactsPaths(() =>
     startUsage({
       on: lastDayOf(period),
       licensedSeats: book,
@@ -104,12 +104,15 @@ export async function readEventSnapshots(
       ...(options.featuresAvailable === undefined ? {} : { featuresAvailable: options.featuresAvailable }),
     }),
   );
-  const parts = await readEventsInParts(file, setup.state, { threads: options.threads, mapping, timeZone: options.timeZone });
+  const inParts = start();
+  const parts = await readEventsInParts(file, inParts.state, { threads: options.threads, mapping, timeZone: options.timeZone });
   if (parts !== null) {
     progress?.(`${echoed(file)}: ${parts.records.toLocaleString("en-US")} records read in ${options.threads} parts`);
     onSource(parts);
-    return { source: parts, snapshots: finishUsage(setup) };
+    return { source: parts, snapshots: finishUsage(inParts) };
   }
+  // Read in one pass, into a fresh state (the parts' may hold some events).
+  const setup = options.threads < 2 ? inParts : start();
   const source = await readRecordsInto(file, EVENTS_CSV, (record) => setup.state.add(record), progress, mapping, eventCells(setup.state));
   onSource(source);
   return { source, snapshots: finishUsage(setup) };

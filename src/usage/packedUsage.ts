@@ -30,10 +30,17 @@ function packDays(into: Float64Array, at: number, days: readonly (EpochDay | nul
   for (let i = 0; i < dates; i++) into[at + i] = days[i] ?? Number.NaN;
 }
 
-function unpackDays(from: Float64Array, at: number, dates: number): (EpochDay | null)[] {
-  const days: (EpochDay | null)[] = [];
-  for (let i = 0; i < dates; i++) days.push(Number.isNaN(from[at + i]!) ? null : from[at + i]!);
-  return days;
+/** Folds the packed days at `from[at …]` into `days` (latest of each; `days` empty: all null so far). */
+function laterDays(days: (EpochDay | null)[], from: Float64Array, at: number, dates: number): (EpochDay | null)[] {
+  let result = days;
+  for (let i = 0; i < dates; i++) {
+    const day = from[at + i]!;
+    if (Number.isNaN(day)) continue;
+    if (result.length === 0) result = new Array<EpochDay | null>(dates).fill(null);
+    const mine = result[i];
+    if (mine === null || mine === undefined || day > mine) result[i] = day;
+  }
+  return result;
 }
 
 /** Packs `customers` (per-date arrays of `dates` entries). */
@@ -70,23 +77,37 @@ export function packUsage(customers: ReadonlyMap<string, ReadonlyMap<string, Use
   return { dates, customerIds: [...customers.keys()], usersPerCustomer, userIds, first, seen, featuresPerUser, features, featureSeen, featureEvents };
 }
 
-/** The maps of a {@link packUsage} result. */
-export function unpackUsage(packed: PackedUsage): Map<string, Map<string, UserState>> {
+/**
+ * Merges a {@link packUsage} result into `customers` (as merging states: earliest first day, latest
+ * active days, Σ event counts), building only what `customers` lacks.
+ */
+export function mergePackedUsage(customers: Map<string, Map<string, UserState>>, packed: PackedUsage): void {
   const { dates } = packed;
-  const customers = new Map<string, Map<string, UserState>>();
   let u = 0;
   let f = 0;
   packed.customerIds.forEach((customerId, c) => {
-    const users = new Map<string, UserState>();
-    for (let end = u + packed.usersPerCustomer[c]!; u < end; u++) {
-      const seen = unpackDays(packed.seen, u * dates, dates);
-      const features = new Map<string, FeatureUse>();
-      for (let last = f + packed.featuresPerUser[u]!; f < last; f++) {
-        features.set(packed.features[f]!, { seen: unpackDays(packed.featureSeen, f * dates, dates), events: Array.from(packed.featureEvents.subarray(f * dates, (f + 1) * dates)) });
+    let users = customers.get(customerId);
+    if (users === undefined) customers.set(customerId, (users = new Map()));
+    for (const end = u + packed.usersPerCustomer[c]!; u < end; u++) {
+      const userId = packed.userIds[u]!;
+      let user = users.get(userId);
+      if (user === undefined) users.set(userId, (user = { first: packed.first[u]!, seen: [], features: new Map() }));
+      else user.first = Math.min(user.first, packed.first[u]!);
+      user.seen = laterDays(user.seen, packed.seen, u * dates, dates);
+      for (const last = f + packed.featuresPerUser[u]!; f < last; f++) {
+        const feature = packed.features[f]!;
+        let use: FeatureUse | undefined = user.features.get(feature);
+        if (use === undefined) user.features.set(feature, (use = { seen: new Array<EpochDay | null>(dates).fill(null), events: new Array<number>(dates).fill(0) }));
+        laterDays(use.seen, packed.featureSeen, f * dates, dates);
+        for (let i = 0; i < dates; i++) use.events[i]! += packed.featureEvents[f * dates + i]!;
       }
-      users.set(packed.userIds[u]!, { first: packed.first[u]!, seen: seen.every((day) => day === null) ? [] : seen, features });
     }
-    customers.set(customerId, users);
   });
+}
+
+/** The maps of a {@link packUsage} result. */
+export function unpackUsage(packed: PackedUsage): Map<string, Map<string, UserState>> {
+  const customers = new Map<string, Map<string, UserState>>();
+  mergePackedUsage(customers, packed);
   return customers;
 }

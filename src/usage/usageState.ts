@@ -10,10 +10,11 @@ import { type EpochDay } from "../dates/calendarDate.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
 import { epochDayInZone, parseOffsetDateTime } from "../dates/zonedDate.js";
 import { cachedEpochDay } from "../health/calendarDayCache.js";
+import { epochDayOfIsoText } from "../dates/isoDateText.js";
 import { keptText } from "../ids/keptText.js";
 import { formatPath } from "../schemas/primitives.js";
 import { UsageEventSchema, usageEventSchema } from "../schemas/usageEvent.js";
-import { type PackedUsage, packUsage, unpackUsage } from "./packedUsage.js";
+import { type PackedUsage, mergePackedUsage, packUsage } from "./packedUsage.js";
 import type { UserState } from "./userActivity.js";
 import type { ResolvedWindows } from "./usageWindows.js";
 
@@ -43,7 +44,7 @@ function fastEvent(into: EventFields, customerId: unknown, userId: unknown, at: 
   const customer = idOf(customerId);
   const user = idOf(userId);
   if (customer === null || user === null || typeof at !== "string") return false;
-  let day = cachedEpochDay(at);
+  let day = epochDayOfIsoText(at) ?? cachedEpochDay(at);
   if (day === null && timeZone !== undefined) {
     const instant = parseOffsetDateTime(at);
     if (instant !== null) day = epochDayInZone(instant, timeZone);
@@ -311,7 +312,7 @@ export class UsageState {
    * events from position `firstIndex` on (its sample indexes are shifted by it), after this state's.
    */
   absorb(part: UsageFoldPart, firstIndex: number): void {
-    this.#mergeCustomers(unpackUsage(part.customers));
+    mergePackedUsage(this.customers, part.customers);
     for (const [customerId, events] of part.unknownCustomers) this.unknownCustomers.set(customerId, (this.unknownCustomers.get(customerId) ?? 0) + events);
     for (const [mine, theirs] of [[this.unknownEvents, part.unknownEvents], [this.futureEvents, part.futureEvents]] as const) {
       mine.events += theirs.events;
