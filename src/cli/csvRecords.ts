@@ -58,7 +58,7 @@ export interface CsvRows extends LocatedFile {
   readonly header: readonly string[];
   /** Line breaks read (in a part ending at a line end, its lines). */
   readonly lineBreaks: number;
-  /** Whether a `"` was read (a quoted cell may hold a line break). */
+  /** Whether a `"` was read (a quoted cell may hold a line break); looked for only when reading a part. */
   readonly quoted: boolean;
 }
 
@@ -108,10 +108,11 @@ export function readCsvRows(file: string, shape: CsvShape, onRecord: CsvRecordHa
     onRecord(header, cells, line);
   });
   let quoted = false;
-  readInputTextChunks(file, (text) => {
+  const onText = part === undefined ? (text: string) => scanner.push(text) : (text: string) => {
     quoted ||= text.includes('"');
     scanner.push(text);
-  }, CHUNK_BYTES, part);
+  };
+  readInputTextChunks(file, onText, CHUNK_BYTES, part);
   scanner.end();
   if (header === undefined) throw new CliInputError(`${echoed(file)}:1:1: empty file (no header row)`);
   if (lines.count === 0 && part === undefined) throw new CliInputError(`${echoed(file)}:${headerLine}: no records (only a header row)`);

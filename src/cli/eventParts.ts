@@ -57,8 +57,11 @@ export function foldEventPart(task: EventPartTask): EventPartResult {
   return read === null ? null : { ...read, fold: state.part() };
 }
 
+/** A part read: where its records are. */
+type PartRead = Omit<NonNullable<EventPartResult>, "fold">;
+
 /** Reads one part into `state`; `null` as {@link foldEventPart}. */
-function readPart(task: EventPartTask, state: UsageState): Omit<NonNullable<EventPartResult>, "fold"> | null {
+function readPart(task: EventPartTask, state: UsageState): PartRead | null {
   try {
     const rows = readCsvRows(task.file, EVENTS_CSV, eventCells(state), undefined, task.mapping, task.range);
     if (rows.quoted || state.issues.length > 0) return null;
@@ -122,55 +125,57 @@ export const runPartInWorker: PartRunner = (task) => {
   });
 };
 
-/** How to read the events in parts. */
-export interface PartsOptions {
-  /** Threads (parts); 1 reads in one pass. */
-  readonly threads: number;
-  readonly mapping: ColumnMapping | undefined;
-  readonly timeZone: string | undefined;
-  /** Smaller files are read in one pass ({@link PARTS_MIN_BYTES}). */
-  readonly minBytes?: number;
-  /** Runs the parts after the first (the first is read in this thread meanwhile). */
-  readonly runPart?: PartRunner;
-}
-
 /**
- * Reads the events CSV `file` in parts into `state` (an empty state with its dates, windows and known
- * customers set): the first part in this thread straight into `state`, the others meanwhile by
- * `runPart`, merged in after it. `null` when the file is to be read in one pass instead: one thread
- * asked, a small file, no line end near a cut, or a part that needs the one-pass read (see the module
- * comment) — then `state` may hold some of the events and is to be replaced by a fresh one.
+ * The byte ranges to read `file` in, one per thread, or `null` when it is to be read in one pass: one
+ * thread asked, not a `.csv` file, smaller than `minBytes` ({@link PARTS_MIN_BYTES}), or no line end
+ * near a cut point. Reads only the file's size and a few bytes at each cut.
  */
-export async function readEventsInParts(file: string, state: UsageState, options: PartsOptions): Promise<RecordsSource | null> {
-  if (options.threads < 2 || !file.toLowerCase().endsWith(".csv")) return null;
+export function eventPartRanges(file: string, threads: number, minBytes = PARTS_MIN_BYTES): ByteRange[] | null {
+  if (threads < 2 || !file.toLowerCase().endsWith(".csv")) return null;
   let size: number;
   try {
     size = statSync(file).size;
   } catch {
     return null;
   }
-  if (size < (options.minBytes ?? PARTS_MIN_BYTES)) return null;
-  const ranges = lineAlignedRanges(file, size, options.threads);
-  if (ranges === null) return null;
-  const tasks = ranges.map((range): EventPartTask => ({
-    file, range, mapping: options.mapping, dates: state.dates, windows: state.windows, timeZone: options.timeZone,
-    known: state.knownCustomers === undefined ? undefined : [...state.knownCustomers],
-  }));
+  return size < minBytes ? null : lineAlignedRanges(file, size, threads);
+}
+
+/** How to read the events in parts. */
+export interface PartsOptions {
+  readonly mapping: ColumnMapping | undefined;
+  readonly timeZone: string | undefined;
+  /** Runs the parts after the first (the first is read in this thread meanwhile). */
+  readonly runPart?: PartRunner;
+}
+
+/**
+ * Reads the events CSV `file` in `ranges` ({@link eventPartRanges}) into `state` (an empty state with
+ * its dates, windows and known customers set): the first part in this thread straight into `state`,
+ * the others meanwhile by `runPart`, merged in after it. `null` when a part needs the one-pass read
+ * (see the module comment) — then `state` may hold some of the events and is to be replaced by a
+ * fresh one.
+ */
+export async function readEventsInParts(file: string, ranges: readonly ByteRange[], state: UsageState, options: PartsOptions): Promise<RecordsSource | null> {
+  const known = state.knownCustomers === undefined ? undefined : [...state.knownCustomers];
+  const tasks = ranges.map((range): EventPartTask => ({ file, range, mapping: options.mapping, dates: state.dates, windows: state.windows, timeZone: options.timeZone, known }));
   const runPart = options.runPart ?? runPartInWorker;
   const others = tasks.slice(1).map((task) => runPart(task));
   const first = readPart(tasks[0]!, state);
-  const results = [first, ...(await Promise.all(others))];
-  if (results.some((result) => result === null) || results.every((result) => result!.records === 0)) return null;
+  const rest = await Promise.all(others);
+  if (first === null || !rest.every((result) => result !== null)) return null;
+  const reads: PartRead[] = [first, ...rest];
+  if (reads.every((read) => read.records === 0)) return null;
   const lines = new RowLines();
   let records = 0;
   let skipped = 0;
   let lineOffset = 0;
-  for (const result of results as NonNullable<typeof first>[]) {
-    if ("fold" in result) state.absorb((result as NonNullable<EventPartResult>).fold, records);
-    lines.append(result.lines, lineOffset);
-    records += result.records;
-    skipped += result.skipped;
-    lineOffset += result.lineBreaks;
-  }
-  return { file, records, skipped, locate: csvLocate(lines, first!.header) };
+  reads.forEach((read, k) => {
+    if (k > 0) state.absorb(rest[k - 1]!.fold, records);
+    lines.append(read.lines, lineOffset);
+    records += read.records;
+    skipped += read.skipped;
+    lineOffset += read.lineBreaks;
+  });
+  return { file, records, skipped, locate: csvLocate(lines, first.header) };
 }

@@ -13,7 +13,7 @@ import { type UsageSnapshots, finishUsage, startUsage } from "../usage/usageSnap
 import { CliUsageError } from "./cliErrors.js";
 import type { ColumnMapping } from "./csvHeader.js";
 import { eventCells } from "./eventCells.js";
-import { readEventsInParts } from "./eventParts.js";
+import { eventPartRanges, readEventsInParts } from "./eventParts.js";
 import { lastDayOf } from "./healthSection.js";
 import { EVENTS_CSV } from "./inputShapes.js";
 import type { LocatedFile, ProgressReporter } from "./locatedFile.js";
@@ -104,15 +104,18 @@ export async function readEventSnapshots(
       ...(options.featuresAvailable === undefined ? {} : { featuresAvailable: options.featuresAvailable }),
     }),
   );
-  const inParts = start();
-  const parts = await readEventsInParts(file, inParts.state, { threads: options.threads, mapping, timeZone: options.timeZone });
-  if (parts !== null) {
-    progress?.(`${echoed(file)}: ${parts.records.toLocaleString("en-US")} records read in ${options.threads} parts`);
-    onSource(parts);
-    return { source: parts, snapshots: finishUsage(inParts) };
+  const ranges = eventPartRanges(file, options.threads);
+  if (ranges !== null) {
+    const inParts = start();
+    const parts = await readEventsInParts(file, ranges, inParts.state, { mapping, timeZone: options.timeZone });
+    if (parts !== null) {
+      progress?.(`${echoed(file)}: ${parts.records.toLocaleString("en-US")} records read in ${ranges.length} parts`);
+      onSource(parts);
+      return { source: parts, snapshots: finishUsage(inParts) };
+    }
   }
-  // Read in one pass, into a fresh state (the parts' may hold some events).
-  const setup = options.threads < 2 ? inParts : start();
+  // Read in one pass (into a fresh state: the parts' may hold some events).
+  const setup = start();
   const source = await readRecordsInto(file, EVENTS_CSV, (record) => setup.state.add(record), progress, mapping, eventCells(setup.state));
   onSource(source);
   return { source, snapshots: finishUsage(setup) };

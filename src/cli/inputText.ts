@@ -158,7 +158,7 @@ export function readInputTextChunks(file: string, onText: (text: string) => void
       filled += read;
       const atEnd = read === 0;
       const cut = atEnd ? filled : lineAlignedEnd(bytes, filled);
-      if (cut < 0 || (cut === 0 && !atEnd)) {
+      if (cut < 0) {
         // One line longer than the buffer: read on into a larger one.
         if (filled === bytes.length) {
           const larger = new Uint8Array(bytes.length * 2);

@@ -104,10 +104,3 @@ export function mergePackedUsage(customers: Map<string, Map<string, UserState>>,
     }
   });
 }
-
-/** The maps of a {@link packUsage} result. */
-export function unpackUsage(packed: PackedUsage): Map<string, Map<string, UserState>> {
-  const customers = new Map<string, Map<string, UserState>>();
-  mergePackedUsage(customers, packed);
-  return customers;
-}

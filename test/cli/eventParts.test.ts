@@ -1,7 +1,9 @@
 import { readFileSync, statSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { foldEventPart, lineAlignedRanges, readEventsInParts, runPartInWorker } from "../../src/cli/eventParts.js";
+import type { ColumnMapping } from "../../src/cli/csvHeader.js";
+import { eventPartRanges, foldEventPart, lineAlignedRanges, readEventsInParts, runPartInWorker } from "../../src/cli/eventParts.js";
+import type { UsageState } from "../../src/usage/usageState.js";
 import { readEventSnapshots } from "../../src/cli/eventSnapshots.js";
 import { EVENTS_CSV } from "../../src/cli/inputShapes.js";
 import { readRecordsInto } from "../../src/cli/recordsInto.js";
@@ -20,12 +22,18 @@ const book = contractBook([
 const period = PeriodSchema.parse({ start: "2025-01-01", end: "2026-01-01" });
 const options = { contacts: undefined, timeZone: undefined, featuresAvailable: 3 };
 
+/** Reads `file` in `threads` parts into `state`, every part run in this thread (`null`: one pass). */
+async function inPartsHere(file: string, state: UsageState, threads: number, mapping?: ColumnMapping, timeZone?: string) {
+  const ranges = eventPartRanges(file, threads, 0);
+  return ranges === null ? null : readEventsInParts(file, ranges, state, { mapping, timeZone, runPart: async (task) => foldEventPart(task) });
+}
+
 /** The snapshots, data-quality report and record lines of one pass and of `threads` parts (every part run here). */
 async function bothWays(file: string, threads: number) {
   let onePassSource;
   const onePass = await readEventSnapshots(file, { ...options, threads: 1 }, book, period, (source) => (onePassSource = source));
   const setup = startUsage({ on: "2025-12-31", licensedSeats: book, featuresAvailable: 3 });
-  const parts = await readEventsInParts(file, setup.state, { threads, mapping: undefined, timeZone: undefined, minBytes: 0, runPart: async (task) => foldEventPart(task) });
+  const parts = await inPartsHere(file, setup.state, threads);
   return { onePass, onePassSource: onePassSource!, parts, partsSnapshots: parts === null ? null : finishUsage(setup) };
 }
 
@@ -65,7 +73,7 @@ describe("reading an events CSV in parts", () => {
     const zoned = { ...options, timeZone: "Asia/Tokyo", threads: 1 };
     const onePass = await readEventSnapshots(file, zoned, book, period, () => undefined, undefined, mapping);
     const setup = startUsage({ on: "2025-12-31", licensedSeats: book, featuresAvailable: 3, timeZone: "Asia/Tokyo" });
-    const parts = await readEventsInParts(file, setup.state, { threads: 3, mapping, timeZone: "Asia/Tokyo", minBytes: 0, runPart: async (task) => foldEventPart(task) });
+    const parts = await inPartsHere(file, setup.state, 3, mapping, "Asia/Tokyo");
     expect(parts?.records).toBe(40);
     expect(finishUsage(setup)).toEqual(onePass.snapshots);
     // Without a zone a date-time is a validation error (the parts would then be left to one pass: null).
@@ -93,12 +101,14 @@ describe("reading an events CSV in parts", () => {
     const invalid = write("invalid.csv", `${HEADER}\n${"acme,u1,2025-12-01,a,1\n".repeat(20)}acme,u1,2025-13-01,a,1\n`);
     const badRow = write("bad.csv", `${HEADER}\n${"acme,u1,2025-12-01,a,1\n".repeat(20)}acme,u1\n`);
     const fresh = () => startUsage({ on: "2025-12-31" }).state;
-    const inParts = (file: string, threads = 2) => readEventsInParts(file, fresh(), { threads, mapping: undefined, timeZone: undefined, minBytes: 0 });
+    const inParts = (file: string) => readEventsInParts(file, eventPartRanges(file, 2, 0)!, fresh(), { mapping: undefined, timeZone: undefined });
     expect(await inParts(quoted)).toBeNull();
     expect(await inParts(invalid)).toBeNull();
     expect(await inParts(badRow)).toBeNull();
-    expect(await inParts(quoted.replace("quoted", "quoted"), 1)).toBeNull();
-    expect(await readEventsInParts(quoted, fresh(), { threads: 2, mapping: undefined, timeZone: undefined })).toBeNull(); // under 16 MiB
+    expect(eventPartRanges(quoted, 1, 0)).toBeNull(); // one thread
+    expect(eventPartRanges(quoted, 2)).toBeNull(); // under 16 MiB
+    expect(eventPartRanges(quoted.replace(/\.csv$/, ".txt"), 2, 0)).toBeNull(); // not .csv
+    expect(eventPartRanges(`${quoted}.missing.csv`, 2, 0)).toBeNull(); // no such file: the one-pass read says so
     // The one-pass read then says what is wrong, with the file's own lines.
     const cli = await runCli(["report", "--contracts", write("c.json", JSON.stringify([{ id: "L1", customerId: "acme", start: "2025-01-01", amount: "100", currency: "USD" }])), "--events", invalid, "--period", "2025", "--threads", "2"]);
     expect(cli.code).toBe(1);

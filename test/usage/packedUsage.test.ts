@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { packUsage, unpackUsage } from "../../src/usage/packedUsage.js";
+import { type PackedUsage, mergePackedUsage, packUsage } from "../../src/usage/packedUsage.js";
+import type { UserState } from "../../src/usage/userActivity.js";
+
+/** The maps of a packed fold: merged into empty ones. */
+function unpacked(packed: PackedUsage): Map<string, Map<string, UserState>> {
+  const customers = new Map<string, Map<string, UserState>>();
+  mergePackedUsage(customers, packed);
+  return customers;
+}
 import { startUsage } from "../../src/usage/usageSnapshots.js";
 
 const event = fc.record({
@@ -11,14 +19,14 @@ const event = fc.record({
   count: fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }),
 });
 
-describe("packUsage / unpackUsage", () => {
+describe("packUsage / mergePackedUsage", () => {
   it("give back the fold's maps exactly, for any events and dates (days before 1970 too)", () => {
     fc.assert(
       fc.property(fc.array(event, { maxLength: 40 }), fc.subarray(["1970-01-01", "2025-05-31", "2025-06-10", "2025-06-30"], { minLength: 1 }), (events, on) => {
         const { state } = startUsage({ on, windows: { wau: 7, mau: 30, features: 14 } });
         for (const item of events) state.add(item);
         const packed = packUsage(state.customers, on.length);
-        expect(unpackUsage(structuredClone(packed))).toEqual(state.customers);
+        expect(unpacked(structuredClone(packed))).toEqual(state.customers);
       }),
     );
   });
@@ -29,6 +37,6 @@ describe("packUsage / unpackUsage", () => {
     const packed = packUsage(state.customers, 1);
     expect(packed.first).toEqual(Float64Array.of(20089)); // 2025-01-01: 55 years × 365 + 14 leap days = 20,089
     expect(Number.isNaN(packed.seen[0])).toBe(true);
-    expect(unpackUsage(packed).get("acme")?.get("ann")).toEqual({ first: 20089, seen: [], features: new Map() });
+    expect(unpacked(packed).get("acme")?.get("ann")).toEqual({ first: 20089, seen: [], features: new Map() });
   });
 });
